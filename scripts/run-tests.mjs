@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// Runs every test suite, then prints one line `N passed, N failed` totalled over all of them.
+// A suite that fails, reports no test, or skips a test makes the run fail.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const reports = join(root, '.vitest-reports');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+/** @type {{name: string, kind: 'vitest' | 'playwright', cwd: string, args: string[], env?: Record<string,string>}[]} */
+const suites = [
+  { name: 'unit', kind: 'vitest', cwd: root, args: ['run'] },
+];
+
+const only = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+let problems = [];
+
+for (const suite of suites.filter((s) => only.length === 0 || only.includes(s.name))) {
+  const out = join(reports, `${suite.name}.json`);
+  console.log(`\n▶ ${suite.name}`);
+  const args =
+    suite.kind === 'vitest'
+      ? ['exec', 'vitest', ...suite.args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]
+      : ['exec', 'playwright', 'test', ...suite.args, '--reporter=list,json'];
+  const env = { ...process.env, ...suite.env };
+  if (suite.kind === 'playwright') env.PLAYWRIGHT_JSON_OUTPUT_NAME = out;
+  const run = spawnSync('pnpm', args, { cwd: suite.cwd, stdio: 'inherit', env });
+  const counts = existsSync(out) ? readCounts(suite.kind, out) : null;
+  if (!counts) {
+    problems.push(`${suite.name}: no report (exit ${run.status})`);
+    failed += 1;
+    continue;
+  }
+  passed += counts.passed;
+  failed += counts.failed;
+  if (run.status !== 0 && counts.failed === 0) {
+    problems.push(`${suite.name}: exited ${run.status}`);
+    failed += 1;
+  }
+  if (counts.passed + counts.failed === 0) problems.push(`${suite.name}: ran no test`);
+  if (counts.skipped > 0) problems.push(`${suite.name}: ${counts.skipped} skipped`);
+  console.log(`◀ ${suite.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+}
+
+function readCounts(kind, file) {
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  if (kind === 'vitest') {
+    return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+  }
+  const s = report.stats;
+  return { passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped };
+}
+
+for (const p of problems) console.log(`✗ ${p}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || problems.length > 0 ? 1 : 0);
