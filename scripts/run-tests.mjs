@@ -13,6 +13,10 @@ mkdirSync(reports, { recursive: true });
 /** @type {{name: string, kind: 'vitest' | 'playwright', cwd: string, args: string[], env?: Record<string,string>}[]} */
 const suites = [
   { name: 'unit', kind: 'vitest', cwd: root, args: ['run'] },
+  // The server's integration tests, twice: embedded (SQLite + in-process stores) and on throwaway
+  // MariaDB + Redis started by server/test/global-setup.ts (a service that fails to start fails the suite).
+  { name: 'integration-embedded', kind: 'vitest', cwd: root, args: ['run', '-c', 'server/vitest.integration.config.ts'], env: { PROMO_BACKEND: 'embedded' } },
+  { name: 'integration-mariadb-redis', kind: 'vitest', cwd: root, args: ['run', '-c', 'server/vitest.integration.config.ts'], env: { PROMO_BACKEND: 'mariadb-redis' } },
 ];
 
 const only = process.argv.slice(2);

@@ -43,7 +43,17 @@ export const GiftOfferSchema = z.discriminatedUnion('mode', [
     kind: z.literal('gift'),
     mode: z.literal('spend_get_gift'),
     minSpend: FenSchema,
-    gifts: z.array(z.object({ sku: Sku, quantity: Positive })).min(1).max(10),
+    gifts: z
+      .array(
+        z.object({
+          sku: Sku,
+          quantity: Positive,
+          /** List price of one gift unit: what the gift is worth to the customer and costs the budget. */
+          value: FenSchema.optional(),
+        }),
+      )
+      .min(1)
+      .max(10),
   }),
 ]);
 

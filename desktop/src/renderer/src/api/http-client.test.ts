@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from './api-error.js';
+import { createHttpClient, type FetchLike } from './http-client.js';
+import { createStudioApi } from './studio-api.js';
+
+function respond(status: number, body: unknown): FetchLike {
+  return vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+}
+
+describe('HTTP client', () => {
+  it('sends the bearer token and parses the response', async () => {
+    const fetch = respond(200, { changes: [], cursor: 7, hasMore: false });
+    const api = createStudioApi(createHttpClient({ baseUrl: 'http://srv/', getToken: () => 'tok', fetch }));
+    await expect(api.pullChanges(3, 100)).resolves.toEqual({ changes: [], cursor: 7, hasMore: false });
+    const [url, init] = vi.mocked(fetch).mock.calls[0] ?? [];
+    expect(url).toBe('http://srv/api/v1/sync/changes?since=3&limit=100');
+    expect((init?.headers as Record<string, string>).authorization).toBe('Bearer tok');
+  });
+
+  it('turns the server error shape into an ApiError with its code', async () => {
+    const onUnauthorized = vi.fn();
+    const client = createHttpClient({ baseUrl: '', getToken: () => null, fetch: respond(401, { error: { code: 'unauthorized', message: 'no token' } }), onUnauthorized });
+    const error = await client.request('GET', '/x', z.unknown()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: 'unauthorized', status: 401 });
+    expect(onUnauthorized).toHaveBeenCalledOnce();
+  });
+
+  it('fails loudly when a response breaks the contract', async () => {
+    const client = createHttpClient({ baseUrl: '', getToken: () => null, fetch: respond(200, { changes: 'nope' }) });
+    await expect(createStudioApi(client).pullChanges(0, 10)).rejects.toMatchObject({ code: 'bad_response' });
+  });
+
+  it('reports an unreachable server as a network error', async () => {
+    const client = createHttpClient({ baseUrl: '', getToken: () => null, fetch: () => Promise.reject(new TypeError('Failed to fetch')) });
+    const error = await client.request('GET', '/x', z.unknown()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).isNetwork).toBe(true);
+  });
+
+  it('accepts categories as a tree and flattens them with parent ids', async () => {
+    const fetch = respond(200, [{ id: 'food', name: '食品', children: [{ id: 'fruit', name: '水果' }] }]);
+    const api = createStudioApi(createHttpClient({ baseUrl: '', getToken: () => null, fetch }));
+    await expect(api.categories()).resolves.toEqual([
+      { id: 'food', name: '食品', parentId: null },
+      { id: 'fruit', name: '水果', parentId: 'food' },
+    ]);
+  });
+});

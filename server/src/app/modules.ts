@@ -1,0 +1,24 @@
+import { auditModule } from '../audit/audit.routes.js';
+import { authModule } from '../auth/auth.routes.js';
+import { campaignsModule } from '../campaigns/campaigns.routes.js';
+import { catalogModule } from '../catalog/catalog.routes.js';
+import { schedulerModule } from '../scheduler/scheduler.module.js';
+import { syncModule } from '../sync/sync.routes.js';
+import { themesModule } from '../themes/themes.routes.js';
+import { pricingModule } from '../pricing/pricing.module.js';
+import type { ModuleFactory } from './module.types.js';
+
+/**
+ * Every module of the API, mounted under /api/v1 in this order and started in this order
+ * (closed in reverse). Append new modules here.
+ */
+export const modules: readonly ModuleFactory[] = [
+  authModule,
+  pricingModule,
+  catalogModule,
+  themesModule,
+  campaignsModule,
+  syncModule,
+  auditModule,
+  schedulerModule,
+];

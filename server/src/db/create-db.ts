@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import knex, { type Knex } from 'knex';
+import type { Config } from '../config/config.schema.js';
+
+interface SqliteConnection {
+  pragma(statement: string): unknown;
+}
+
+/** The SQLite file used when no DATABASE_URL is configured. */
+export function sqliteFile(config: Pick<Config, 'DATA_DIR'>): string {
+  return join(resolve(config.DATA_DIR), 'promostudio.sqlite');
+}
+
+/**
+ * SQLite under DATA_DIR by default, MariaDB/MySQL when DATABASE_URL is set.
+ * Both store timestamps as epoch-ms BIGINT and JSON as text (docs/adr/sqlite-and-mariadb.md).
+ */
+export function createDb(config: Pick<Config, 'DATA_DIR' | 'DATABASE_URL' | 'DB_POOL_MAX'>): Knex {
+  if (config.DATABASE_URL) return createMysqlDb(config.DATABASE_URL, config.DB_POOL_MAX);
+  mkdirSync(resolve(config.DATA_DIR), { recursive: true });
+  return createSqliteDb(sqliteFile(config));
+}
+
+export function createSqliteDb(filename: string): Knex {
+  return knex({
+    client: 'better-sqlite3',
+    connection: { filename },
+    useNullAsDefault: true,
+    pool: {
+      min: 1,
+      max: 1,
+      afterCreate(conn: SqliteConnection, done: (err: Error | null, conn: SqliteConnection) => void) {
+        conn.pragma('journal_mode = WAL');
+        conn.pragma('synchronous = NORMAL');
+        conn.pragma('foreign_keys = ON');
+        // Two instances (or a CLI) on one file wait for each other instead of failing at once.
+        conn.pragma('busy_timeout = 5000');
+        done(null, conn);
+      },
+    },
+  });
+}
+
+export function createMysqlDb(url: string, poolMax: number): Knex {
+  const parsed = new URL(url);
+  return knex({
+    client: 'mysql2',
+    connection: {
+      host: parsed.hostname,
+      port: parsed.port ? Number(parsed.port) : 3306,
+      user: decodeURIComponent(parsed.username),
+      password: decodeURIComponent(parsed.password),
+      database: parsed.pathname.replace(/^\//, ''),
+      charset: 'utf8mb4',
+      timezone: 'Z',
+      // BIGINT epoch-ms and SUM() results come back as JS numbers, not strings.
+      supportBigNumbers: true,
+      bigNumberStrings: false,
+      decimalNumbers: true,
+    },
+    pool: { min: 0, max: poolMax },
+  });
+}
+
+/** True for the MySQL/MariaDB client (for the rare dialect-specific statement). */
+export function isMysql(db: Knex): boolean {
+  return db.client.config.client === 'mysql2';
+}

@@ -1,0 +1,22 @@
+import type { Knex } from 'knex';
+import * as core from './0001_core.js';
+import * as catalogCampaigns from './0002_catalog_campaigns.js';
+import * as ordersCoupons from './0003_orders_coupons.js';
+
+/** One migration: a name (sorted, never renamed) and its up/down. */
+export interface Migration {
+  name: string;
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+}
+
+/**
+ * Every migration, in order. The same list runs on SQLite and MariaDB, so use only portable
+ * schema-builder calls: epoch-ms `bigInteger` timestamps, JSON in `text(…, 'longtext')`.
+ * Append new ones at the end.
+ */
+export const migrations: readonly Migration[] = [
+  { name: '0001_core', up: core.up, down: core.down },
+  { name: '0002_catalog_campaigns', up: catalogCampaigns.up, down: catalogCampaigns.down },
+  { name: '0003_orders_coupons', up: ordersCoupons.up, down: ordersCoupons.down },
+];

@@ -1,0 +1,158 @@
+/**
+ * The flash-sale scripts. All keys of one item share its hash tag (see sale-item.ts), so each
+ * script runs on one Cluster slot. Records are `status|userId|qty|price|expiresAt|idemKey|orderId`.
+ */
+
+/**
+ * The hot path, one round trip: open check, idempotency, per-user limit, stock, decrement,
+ * stream append and war-room counters.
+ * KEYS: state stock users idem res exp stream live   ARGV: userId qty idemKey token now
+ */
+export const RESERVE_LUA = `
+local st = redis.call('HMGET', KEYS[1], 'status', 'closesAt', 'price', 'limit', 'ttl')
+if not st[1] or st[1] ~= 'open' then return {'closed'} end
+local now = tonumber(ARGV[5])
+if now >= tonumber(st[2]) then return {'closed'} end
+local ik = ARGV[1] .. '|' .. ARGV[3]
+local prior = redis.call('HGET', KEYS[4], ik)
+if prior then return {'dup', prior, redis.call('HGET', KEYS[5], prior)} end
+local qty = tonumber(ARGV[2])
+local held = tonumber(redis.call('HGET', KEYS[3], ARGV[1]) or '0')
+if held + qty > tonumber(st[4]) then return {'user_limit', held} end
+local stock = tonumber(redis.call('GET', KEYS[2]) or '0')
+if stock < qty then return {'sold_out'} end
+stock = redis.call('DECRBY', KEYS[2], qty)
+redis.call('HINCRBY', KEYS[3], ARGV[1], qty)
+redis.call('HSET', KEYS[4], ik, ARGV[4])
+local exp = now + tonumber(st[5])
+local rec = 'h|' .. ARGV[1] .. '|' .. qty .. '|' .. st[3] .. '|' .. exp .. '|' .. ARGV[3] .. '|'
+redis.call('HSET', KEYS[5], ARGV[4], rec)
+redis.call('ZADD', KEYS[6], exp, ARGV[4])
+redis.call('XADD', KEYS[7], '*', 't', 'r', 'k', ARGV[4], 'v', rec, 'at', ARGV[5])
+redis.call('HINCRBY', KEYS[8], 'u', qty)
+redis.call('HINCRBY', KEYS[8], 'o', 1)
+redis.call('HINCRBY', KEYS[8], 'g', qty * tonumber(st[3]))
+redis.call('EXPIRE', KEYS[8], 3600)
+return {'ok', ARGV[4], rec, stock}
+`;
+
+const SPLIT = `
+local function split(rec)
+  local f = {}
+  for part in string.gmatch(rec .. '|', '([^|]*)|') do f[#f + 1] = part end
+  return f
+end
+local function join(f) return table.concat(f, '|', 1, 7) end
+`;
+
+/**
+ * Held → confirmed, idempotent per order id. A reservation past its expiry cannot be confirmed
+ * even before the sweeper ran: confirm and expiry are ordered by the same atomic scripts.
+ * KEYS: res exp stream   ARGV: token orderId now
+ */
+export const CONFIRM_LUA = `${SPLIT}
+local rec = redis.call('HGET', KEYS[1], ARGV[1])
+if not rec then return {'not_found'} end
+local f = split(rec)
+if f[1] == 'c' then
+  if f[7] == ARGV[2] then return {'dup', rec} end
+  return {'conflict', rec}
+end
+if f[1] == 'x' or tonumber(ARGV[3]) >= tonumber(f[5]) then return {'expired', rec} end
+f[1] = 'c'
+f[7] = ARGV[2]
+rec = join(f)
+redis.call('HSET', KEYS[1], ARGV[1], rec)
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('XADD', KEYS[3], '*', 't', 'c', 'k', ARGV[1], 'v', rec, 'at', ARGV[3])
+return {'ok', rec}
+`;
+
+/**
+ * Expires due held reservations and gives their stock back, each exactly once (a confirmed or
+ * already expired one is only dropped from the expiry set).
+ * KEYS: state stock users res exp stream   ARGV: now limit   → {stockLeft, token, rec, ...}
+ */
+export const SWEEP_LUA = `${SPLIT}
+if redis.call('EXISTS', KEYS[1]) == 0 then return {-1} end
+local due = redis.call('ZRANGEBYSCORE', KEYS[5], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+local out = {0}
+for _, token in ipairs(due) do
+  local rec = redis.call('HGET', KEYS[4], token)
+  if rec then
+    local f = split(rec)
+    if f[1] == 'h' then
+      f[1] = 'x'
+      rec = join(f)
+      redis.call('HSET', KEYS[4], token, rec)
+      redis.call('INCRBY', KEYS[2], tonumber(f[3]))
+      redis.call('HINCRBY', KEYS[3], f[2], -tonumber(f[3]))
+      redis.call('XADD', KEYS[6], '*', 't', 'x', 'k', token, 'v', rec, 'at', ARGV[1])
+      out[#out + 1] = token
+      out[#out + 1] = rec
+    end
+  end
+  redis.call('ZREM', KEYS[5], token)
+end
+out[1] = tonumber(redis.call('GET', KEYS[2]) or '0')
+return out
+`;
+
+/**
+ * Creates an item's state only when absent: stock = allocation minus the restored reservations.
+ * The state key is written last, so a half-built item never looks open.
+ * KEYS: state stock users idem res exp stream   ARGV: price limit ttl closesAt alloc [token rec]...
+ */
+export const INITIALISE_LUA = `${SPLIT}
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('DEL', KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6])
+local sold = 0
+for i = 6, #ARGV, 2 do
+  local token, rec = ARGV[i], ARGV[i + 1]
+  local f = split(rec)
+  redis.call('HSET', KEYS[5], token, rec)
+  redis.call('HSET', KEYS[4], f[2] .. '|' .. f[6], token)
+  if f[1] ~= 'x' then
+    sold = sold + tonumber(f[3])
+    redis.call('HINCRBY', KEYS[3], f[2], tonumber(f[3]))
+  end
+  if f[1] == 'h' then redis.call('ZADD', KEYS[6], tonumber(f[5]), token) end
+end
+local stock = tonumber(ARGV[5]) - sold
+if stock < 0 then stock = 0 end
+redis.call('SET', KEYS[2], stock)
+pcall(redis.call, 'XGROUP', 'CREATE', KEYS[7], 'persist', '0', 'MKSTREAM')
+redis.call('HSET', KEYS[1], 'status', 'open', 'price', ARGV[1], 'limit', ARGV[2], 'ttl', ARGV[3], 'closesAt', ARGV[4], 'alloc', math.max(tonumber(ARGV[5]), sold))
+return 1
+`;
+
+/** KEYS: state   ARGV: price limit ttl closesAt → 1 re-opened, 0 state missing */
+export const OPEN_LUA = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], 'status', 'open', 'price', ARGV[1], 'limit', ARGV[2], 'ttl', ARGV[3], 'closesAt', ARGV[4])
+return 1
+`;
+
+/** KEYS: state */
+export const CLOSE_LUA = `
+if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], 'status', 'closed') end
+return 1
+`;
+
+/**
+ * Lowers the allocation (inventory reported lower): sold units stay sold, the stock shrinks.
+ * KEYS: state stock   ARGV: alloc → new stock, or -1 when the state is missing
+ */
+export const CAP_LUA = `
+local alloc = redis.call('HGET', KEYS[1], 'alloc')
+if not alloc then return -1 end
+local stock = tonumber(redis.call('GET', KEYS[2]) or '0')
+local sold = tonumber(alloc) - stock
+local target = tonumber(ARGV[1])
+if target >= tonumber(alloc) then return stock end
+local left = target - sold
+if left < 0 then left = 0 end
+redis.call('SET', KEYS[2], left)
+redis.call('HSET', KEYS[1], 'alloc', math.max(target, sold))
+return left
+`;

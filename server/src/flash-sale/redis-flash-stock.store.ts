@@ -1,0 +1,212 @@
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { ConfirmOutcome, FlashEvent, FlashStockStore, InitialiseRequest, ReserveOutcome, ReserveRequest } from './flash-stock.store.js';
+import { CAP_LUA, CLOSE_LUA, CONFIRM_LUA, INITIALISE_LUA, OPEN_LUA, RESERVE_LUA, SWEEP_LUA } from './flash.lua.js';
+import { decodeRecord, encodeRecord } from './reservation-record.js';
+import { itemId, saleItemKeys, type SaleItemKeys, type SaleItemRef, type SaleItemTerms } from './sale-item.js';
+
+const GROUP = 'persist';
+type Reply = string | number | null | Reply[];
+
+interface Script {
+  lua: string;
+  sha: string;
+}
+
+function script(lua: string): Script {
+  return { lua, sha: createHash('sha1').update(lua).digest('hex') };
+}
+
+const SCRIPTS = {
+  reserve: script(RESERVE_LUA),
+  confirm: script(CONFIRM_LUA),
+  sweep: script(SWEEP_LUA),
+  initialise: script(INITIALISE_LUA),
+  open: script(OPEN_LUA),
+  close: script(CLOSE_LUA),
+  cap: script(CAP_LUA),
+};
+
+export interface RedisFlashStockOptions {
+  /** A connection this store owns (closed by dispose); see the ADR for why it is its own. */
+  redis: Redis;
+  /** The stores' namespace (`Stores.keyPrefix`). */
+  keyPrefix: string;
+  /** Name of this instance in the stream consumer group. */
+  consumerName: string;
+}
+
+function str(reply: Reply | undefined): string {
+  return typeof reply === 'string' ? reply : String(reply ?? '');
+}
+
+/** The Redis stock store: one EVALSHA per operation, EVAL on NOSCRIPT (restarted or failed-over Redis). */
+export function createRedisFlashStockStore(options: RedisFlashStockOptions): FlashStockStore {
+  const { redis, keyPrefix, consumerName } = options;
+  const keyCache = new Map<string, SaleItemKeys>();
+  const streamItems = new Map<string, SaleItemRef>();
+
+  function keysOf(item: SaleItemRef): SaleItemKeys {
+    const id = itemId(item);
+    let keys = keyCache.get(id);
+    if (!keys) {
+      keys = saleItemKeys(item, keyPrefix);
+      keyCache.set(id, keys);
+      streamItems.set(keys.stream, item);
+    }
+    return keys;
+  }
+
+  async function run(s: Script, keys: string[], args: (string | number)[]): Promise<Reply> {
+    try {
+      return (await redis.evalsha(s.sha, keys.length, ...keys, ...args)) as Reply;
+    } catch (err) {
+      if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
+      return (await redis.eval(s.lua, keys.length, ...keys, ...args)) as Reply;
+    }
+  }
+
+  function parseStreamReply(reply: unknown): FlashEvent[] {
+    const events: FlashEvent[] = [];
+    if (!Array.isArray(reply)) return events;
+    for (const [stream, entries] of reply as [string, [string, string[]][]][]) {
+      const item = streamItems.get(stream);
+      if (!item) continue;
+      for (const [id, fields] of entries) events.push(toEvent(item, id, fields));
+    }
+    return events;
+  }
+
+  function isNoGroup(err: unknown): boolean {
+    return err instanceof Error && err.message.startsWith('NOGROUP');
+  }
+
+  function toEvent(item: SaleItemRef, id: string, fields: string[]): FlashEvent {
+    const f: Record<string, string> = {};
+    for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i] as string] = fields[i + 1] as string;
+    const type = f.t === 'c' ? 'confirmed' : f.t === 'x' ? 'expired' : 'reserved';
+    return { id, item, type, reservation: decodeRecord(item, f.k ?? '', f.v ?? ''), at: Number(f.at) };
+  }
+
+  return {
+    async reserve(item, req: ReserveRequest): Promise<ReserveOutcome> {
+      const k = keysOf(item);
+      const reply = (await run(
+        SCRIPTS.reserve,
+        [k.state, k.stock, k.users, k.idem, k.reservations, k.expiries, k.stream, k.live(Math.floor(req.now / 1000))],
+        [req.userId, req.quantity, req.idempotencyKey, req.token, req.now],
+      )) as Reply[];
+      const kind = reply[0];
+      if (kind === 'ok') return { kind: 'reserved', reservation: decodeRecord(item, str(reply[1]), str(reply[2])), stockLeft: Number(reply[3]), replayed: false };
+      if (kind === 'dup') return { kind: 'reserved', reservation: decodeRecord(item, str(reply[1]), str(reply[2])), stockLeft: -1, replayed: true };
+      if (kind === 'user_limit') return { kind: 'user_limit', held: Number(reply[1]) };
+      if (kind === 'sold_out') return { kind: 'sold_out' };
+      return { kind: 'closed' };
+    },
+
+    async confirm(item, token, orderId, now): Promise<ConfirmOutcome> {
+      const k = keysOf(item);
+      const reply = (await run(SCRIPTS.confirm, [k.reservations, k.expiries, k.stream], [token, orderId, now])) as Reply[];
+      const kind = reply[0];
+      if (kind === 'not_found') return { kind: 'not_found' };
+      const reservation = decodeRecord(item, token, str(reply[1]));
+      if (kind === 'ok' || kind === 'dup') return { kind: 'confirmed', reservation, replayed: kind === 'dup' };
+      if (kind === 'expired') return { kind: 'expired', reservation };
+      return { kind: 'conflict', reservation };
+    },
+
+    async sweep(item, now, limit) {
+      const k = keysOf(item);
+      const reply = (await run(SCRIPTS.sweep, [k.state, k.stock, k.users, k.reservations, k.expiries, k.stream], [now, limit])) as Reply[];
+      const expired = [];
+      for (let i = 1; i + 1 < reply.length; i += 2) expired.push(decodeRecord(item, str(reply[i]), str(reply[i + 1])));
+      return { expired, stockLeft: Math.max(0, Number(reply[0])) };
+    },
+
+    async open(item, terms: SaleItemTerms) {
+      const k = keysOf(item);
+      return Number(await run(SCRIPTS.open, [k.state], [terms.price, terms.perUserLimit, terms.reservationMs, terms.closesAt])) === 1;
+    },
+
+    async initialise(item, request: InitialiseRequest) {
+      const k = keysOf(item);
+      const { terms } = request;
+      const args: (string | number)[] = [terms.price, terms.perUserLimit, terms.reservationMs, terms.closesAt, request.allocated];
+      for (const r of request.reservations) args.push(r.token, encodeRecord(r));
+      const reply = await run(SCRIPTS.initialise, [k.state, k.stock, k.users, k.idem, k.reservations, k.expiries, k.stream], args);
+      return Number(reply) === 1;
+    },
+
+    async closeItem(item) {
+      await run(SCRIPTS.close, [keysOf(item).state], []);
+    },
+
+    async inspect(item) {
+      const k = keysOf(item);
+      const [state, stock] = await Promise.all([redis.hgetall(k.state), redis.get(k.stock)]);
+      if (!state.status) return null;
+      return { status: state.status === 'open' ? 'open' : 'closed', stock: Number(stock ?? 0), allocated: Number(state.alloc), closesAt: Number(state.closesAt) };
+    },
+
+    async capAllocation(item, allocated) {
+      const k = keysOf(item);
+      const left = Number(await run(SCRIPTS.cap, [k.state, k.stock], [allocated]));
+      return left < 0 ? null : left;
+    },
+
+    async reservations(item, tokens) {
+      if (tokens.length === 0) return [];
+      const records = await redis.hmget(keysOf(item).reservations, ...tokens);
+      return tokens.flatMap((token, i) => {
+        const record = records[i];
+        return record ? [decodeRecord(item, token, record)] : [];
+      });
+    },
+
+    async readEvents(items, count) {
+      if (items.length === 0) return [];
+      // One read per stream (pipelined): streams live on different Cluster slots, and a stream
+      // without its group (state lost with it; the rebuild recreates both) fails alone.
+      const pipeline = redis.pipeline();
+      for (const item of items) pipeline.xreadgroup('GROUP', GROUP, consumerName, 'COUNT', count, 'STREAMS', keysOf(item).stream, '>');
+      const replies = (await pipeline.exec()) ?? [];
+      const events: FlashEvent[] = [];
+      for (const [err, reply] of replies) {
+        if (err && !isNoGroup(err)) throw err;
+        if (!err) events.push(...parseStreamReply(reply));
+      }
+      return events;
+    },
+
+    async claimStale(items, idleMs, count) {
+      const events: FlashEvent[] = [];
+      for (const item of items) {
+        const stream = keysOf(item).stream;
+        const reply = (await redis.xautoclaim(stream, GROUP, consumerName, idleMs, '0-0', 'COUNT', count).catch(() => null)) as [string, [string, string[] | null][]] | null;
+        for (const [id, fields] of reply?.[1] ?? []) if (fields) events.push(toEvent(item, id, fields));
+      }
+      return events;
+    },
+
+    async ack(events) {
+      const byStream = new Map<string, string[]>();
+      for (const e of events) {
+        const stream = keysOf(e.item).stream;
+        byStream.set(stream, [...(byStream.get(stream) ?? []), e.id]);
+      }
+      const pipeline = redis.pipeline();
+      // Acked entries are in SQL; deleting them keeps the stream as short as the backlog.
+      for (const [stream, ids] of byStream) pipeline.xack(stream, GROUP, ...ids).xdel(stream, ...ids);
+      await pipeline.exec();
+    },
+
+    async liveCounters(item, second) {
+      const h = await redis.hgetall(keysOf(item).live(second));
+      return { units: Number(h.u ?? 0), orders: Number(h.o ?? 0), gmv: Number(h.g ?? 0) };
+    },
+
+    async dispose() {
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import type { SaleItemRef } from './sale-item.js';
+
+/**
+ * A reservation token names its sale item (`<random>.<base64url(campaignId\nsku)>`), so a reader
+ * given only tokens (pricing) finds the item's keys without an index outside its hash tag.
+ * The random part is a v4 UUID: unguessable, and cheap (node caches entropy).
+ */
+export function newReservationToken(item: SaleItemRef, itemSuffix?: string): string {
+  return `${randomUUID().replaceAll('-', '')}.${itemSuffix ?? tokenSuffix(item)}`;
+}
+
+/** The item part of the token; callers on the hot path compute it once per item. */
+export function tokenSuffix(item: SaleItemRef): string {
+  return Buffer.from(`${item.campaignId}\n${item.sku}`).toString('base64url');
+}
+
+/** The item a token belongs to, or null for a malformed token. */
+export function itemOfToken(token: string): SaleItemRef | null {
+  const dot = token.indexOf('.');
+  if (dot < 1) return null;
+  const decoded = Buffer.from(token.slice(dot + 1), 'base64url').toString();
+  const newline = decoded.indexOf('\n');
+  if (newline < 1 || newline === decoded.length - 1) return null;
+  return { campaignId: decoded.slice(0, newline), sku: decoded.slice(newline + 1) };
+}

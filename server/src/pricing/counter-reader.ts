@@ -1,0 +1,43 @@
+import { findCandidates, type Cart, type PricingCounters, type CampaignIndex } from '@promo/shared';
+import { limitKeys } from '../limits/limit-keys.js';
+import type { LimitsStore } from '../limits/limits-store.js';
+import { campaignDay, giftSkusOf, perUserTotalOf, quoteKeysOf } from './campaign-limits.js';
+import type { InventoryReader } from './inventory-reader.js';
+
+/**
+ * The counters a cart's candidate campaigns need, read in one round trip: budget and usage left,
+ * the user's uses overall and today, and gift stock left (catalog inventory minus gifts given).
+ */
+export async function readCounters(
+  input: { index: CampaignIndex; cart: Cart; userId: string; nowMs: number },
+  limits: LimitsStore,
+  inventory: InventoryReader,
+): Promise<PricingCounters> {
+  const candidates = findCandidates(input.index, input.cart);
+  const keys: string[] = [];
+  const giftSkus = new Set<string>();
+  for (const entry of candidates) {
+    keys.push(...quoteKeysOf(entry.campaign, input.userId, input.nowMs));
+    for (const sku of giftSkusOf(entry)) giftSkus.add(sku);
+  }
+  for (const sku of giftSkus) keys.push(limitKeys.giftStock(sku));
+  const counters: PricingCounters = { campaigns: {}, giftStock: {}, flashStock: {}, flashReservations: {}, groups: {} };
+  if (keys.length === 0) return counters;
+  const [used, giftFacts] = await Promise.all([limits.read(keys), giftSkus.size > 0 ? inventory.get([...giftSkus]) : new Map<string, number>()]);
+  const usedOf = (key: string) => used.get(key) ?? 0;
+  for (const { campaign } of candidates) {
+    const { limits: l, id } = campaign;
+    const perUserTotal = perUserTotalOf(campaign);
+    counters.campaigns[id] = {
+      ...(l.budget !== undefined ? { budgetLeft: Math.max(0, l.budget - usedOf(limitKeys.budget(id))) } : {}),
+      ...(l.usageCap !== undefined ? { usageLeft: Math.max(0, l.usageCap - usedOf(limitKeys.usage(id))) } : {}),
+      userTotal: perUserTotal !== undefined ? usedOf(limitKeys.userTotal(id, input.userId)) : 0,
+      userToday: l.perUserDaily !== undefined ? usedOf(limitKeys.userDay(id, input.userId, campaignDay(campaign, input.nowMs))) : 0,
+    };
+  }
+  for (const sku of giftSkus) {
+    const onHand = giftFacts.get(sku);
+    if (onHand !== undefined) counters.giftStock[sku] = Math.max(0, onHand - usedOf(limitKeys.giftStock(sku)));
+  }
+  return counters;
+}

@@ -1,0 +1,18 @@
+import type { Campaign, CampaignIndex } from '@promo/shared';
+
+/** Catalog facts the quote needs per SKU (the campaigns engineer's `createCatalogReader`). */
+export interface CatalogFacts {
+  price: number;
+  cost: number | null;
+  /** Leaf to root. */
+  categoryIds: readonly string[];
+}
+
+export interface CatalogLookup {
+  getItems(skus: readonly string[]): Promise<Map<string, CatalogFacts>>;
+}
+
+/** The live campaigns kept in memory and refreshed across instances (`createLiveCampaigns`). */
+export interface LiveCampaignsView {
+  snapshot(): { campaigns: readonly Campaign[]; index: CampaignIndex; version: number };
+}

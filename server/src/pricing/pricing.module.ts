@@ -1,0 +1,52 @@
+import type { ModuleFactory } from '../app/module.types.js';
+import { createRouteBuilder } from '../app/route-builder.js';
+import { createLiveCampaigns } from '../campaigns/live-campaigns.js';
+import { createCatalogReader } from '../catalog/catalog-reader.js';
+import { addCouponRoutes } from '../coupons/coupons.routes.js';
+import { createCouponService } from '../coupons/coupon.service.js';
+import { createLimitsStore } from '../limits/create-limits-store.js';
+import { createOrderService } from '../orders/order.service.js';
+import { addOrderRoutes } from '../orders/orders.routes.js';
+import { createRegistrationService } from '../users/registration.service.js';
+import { createUserProfiles } from '../users/user-profile.service.js';
+import { addUserRoutes } from '../users/users.routes.js';
+import { createInventoryReader } from './inventory-reader.js';
+import { createPricingService } from './pricing.service.js';
+import { addQuoteRoutes } from './quote.routes.js';
+
+/**
+ * Quote, order commit/cancel, coupons and registrations: one module because they share the limits
+ * store, the caches and the live campaign snapshot.
+ */
+export const pricingModule: ModuleFactory = (deps, ctx) => {
+  const logger = deps.logger.child({ module: 'pricing' });
+  const live = createLiveCampaigns(deps);
+  const catalog = createCatalogReader(deps.db, { pubsub: deps.stores.pubsub });
+  const inventory = createInventoryReader(deps.db);
+  const limits = createLimitsStore(deps);
+  const coupons = createCouponService(deps.db, deps.clock);
+  const profiles = createUserProfiles(deps.db, deps.clock);
+  const pricing = createPricingService({ clock: deps.clock, live, catalog, inventory, limits, coupons, profiles });
+  const orders = createOrderService({ db: deps.db, clock: deps.clock, logger, limits, pricing, inventory, profiles });
+  const registration = createRegistrationService({ db: deps.db, clock: deps.clock, live, coupons });
+
+  const routes = createRouteBuilder(ctx.openapi);
+  addQuoteRoutes(routes, pricing);
+  addOrderRoutes(routes, orders);
+  addCouponRoutes(routes, coupons);
+  addUserRoutes(routes, registration);
+
+  return {
+    name: 'pricing',
+    router: routes.router,
+    routeTable: routes.routeTable,
+    async start() {
+      await catalog.start();
+      await live.start();
+    },
+    async close() {
+      await live.close();
+      await catalog.close();
+    },
+  };
+};

@@ -1,0 +1,78 @@
+import { assignVariant, priceCart, type Campaign, type Cart, type Coupon, type QuoteResult, type UserContext } from '@promo/shared';
+import type { Clock } from '../app/deps.js';
+import type { CouponService } from '../coupons/coupon.service.js';
+import type { LimitsStore } from '../limits/limits-store.js';
+import type { UserProfiles } from '../users/user-profile.service.js';
+import { buildCart } from './cart-builder.js';
+import type { InventoryReader } from './inventory-reader.js';
+import { readCounters } from './counter-reader.js';
+import type { CatalogLookup, LiveCampaignsView } from './pricing-ports.js';
+import type { QuoteRequest } from './quote-request.schema.js';
+
+/** One priced cart with what it was priced against (commit builds its limit plan from it). */
+export interface Pricing {
+  result: QuoteResult;
+  cart: Cart;
+  user: UserContext;
+  nowMs: number;
+  campaignsById: ReadonlyMap<string, Campaign>;
+}
+
+export interface PricingService {
+  /** Prices a request. `fresh`: user history read now, not from the cache (commit). Changes nothing. */
+  price(request: QuoteRequest, options?: { fresh?: boolean }): Promise<Pricing>;
+}
+
+export interface PricingDeps {
+  clock: Clock;
+  live: LiveCampaignsView;
+  catalog: CatalogLookup;
+  inventory: InventoryReader;
+  limits: LimitsStore;
+  coupons: CouponService;
+  profiles: UserProfiles;
+}
+
+/**
+ * Quote = catalog facts + user history + counters + the selected coupons, then the shared engine.
+ * Campaigns come from the in-memory snapshot (no SQL); catalog and profiles are cached.
+ */
+export function createPricingService(deps: PricingDeps): PricingService {
+  let byIdVersion = -1;
+  let byId = new Map<string, Campaign>();
+
+  function campaignsById(snapshot: ReturnType<LiveCampaignsView['snapshot']>): ReadonlyMap<string, Campaign> {
+    if (snapshot.version !== byIdVersion) {
+      byId = new Map(snapshot.campaigns.map((c) => [c.id, c]));
+      byIdVersion = snapshot.version;
+    }
+    return byId;
+  }
+
+  return {
+    async price(request, options) {
+      const nowMs = deps.clock.now();
+      const snapshot = deps.live.snapshot();
+      const couponIds = request.cart.couponIds;
+      const [cart, profile, wallet] = await Promise.all([
+        buildCart(request, deps.catalog),
+        deps.profiles.get(request.userId, options),
+        couponIds.length > 0 ? deps.coupons.wallet(request.userId, couponIds) : Promise.resolve([]),
+      ]);
+      const user: UserContext = {
+        userId: request.userId,
+        tags: request.user.tags,
+        segments: profile.segments,
+        memberLevel: request.user.memberLevel,
+        isNewUser: profile.isNewUser,
+        points: 0,
+        region: request.region,
+        channel: request.channel,
+      };
+      const counters = await readCounters({ index: snapshot.index, cart, userId: request.userId, nowMs }, deps.limits, deps.inventory);
+      const coupons: Coupon[] = wallet.map(({ name: _n, nameEn: _e, usedOrderId: _u, ...coupon }) => coupon);
+      const result = priceCart({ cart, user, index: snapshot.index, counters, coupons, nowMs, assignVariant });
+      return { result, cart, user, nowMs, campaignsById: campaignsById(snapshot) };
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import type { Offer } from '../campaign/offer.schema.js';
+import { counterEntry } from './counters.schema.js';
+import type { IndexedCampaign } from './candidate-index.js';
+import type { LineState } from './line-state.js';
+import type { PricingEnv } from './pricing-env.js';
+import type { ReasonCode } from './reason.js';
+
+/** A campaign that passed window, A/B and limit checks, with the offers of the user's variant. */
+export interface CampaignGate {
+  readonly variantKey: string | null;
+  readonly offers: ReadonlyMap<string, Offer>;
+  /** Discount money left (Infinity without a budget). */
+  readonly budgetLeft: number;
+}
+
+/** Window, recurrence, holdout, usage cap, budget and per-user limits: the checks before any maths. */
+export function gateCampaign(entry: IndexedCampaign, env: PricingEnv): CampaignGate | { reason: ReasonCode } {
+  const { campaign } = entry;
+  if (!entry.schedule.isActive(env.nowMs)) return { reason: 'outside_window' };
+  let variantKey: string | null = null;
+  if (campaign.experiment) {
+    const assignment = env.assignVariant(campaign.experiment.id, env.user.userId, campaign.experiment);
+    if (assignment.inHoldout) return { reason: 'in_holdout' };
+    variantKey = assignment.variantKey;
+  }
+  const counters = counterEntry(env.counters.campaigns, campaign.id);
+  const { limits } = campaign;
+  const usageLeft = counters?.usageLeft ?? limits.usageCap ?? Infinity;
+  if (usageLeft <= 0) return { reason: 'usage_cap_reached' };
+  const budgetLeft = counters?.budgetLeft ?? limits.budget ?? Infinity;
+  if (budgetLeft <= 0) return { reason: 'budget_exhausted' };
+  if (limits.perUserTotal !== undefined && (counters?.userTotal ?? 0) >= limits.perUserTotal) {
+    return { reason: 'user_limit_reached' };
+  }
+  if (limits.perUserDaily !== undefined && (counters?.userToday ?? 0) >= limits.perUserDaily) {
+    return { reason: 'user_limit_reached' };
+  }
+  return { variantKey, offers: entry.offersFor(variantKey), budgetLeft };
+}
+
+/** Indexes of the (non-gift) lines the campaign may touch: its scope, narrowed to its offer SKUs. */
+export function linesInScope(entry: IndexedCampaign, lines: readonly LineState[]): number[] {
+  const inScope: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const state = lines[i]!;
+    if (state.gift) continue;
+    if (entry.offerSkus && !entry.offerSkus.has(state.line.sku)) continue;
+    if (entry.scope.matches(state.line)) inScope.push(i);
+  }
+  return inScope;
+}
+
+/** Runs the campaign's graph: the offers that fired (with the user's variant args), or the reason none did. */
+export function firedOffers(
+  entry: IndexedCampaign,
+  gate: CampaignGate,
+  env: PricingEnv,
+  scopeSubtotal: number,
+): Array<{ nodeId: string; offer: Offer }> | { reason: ReasonCode } {
+  const evaluation = entry.graph.evaluate({
+    cart: env.cart,
+    user: env.user,
+    nowMs: env.nowMs,
+    timezone: entry.campaign.schedule.timezone,
+    variantKey: gate.variantKey,
+    scopeSubtotal,
+  });
+  const fired: Array<{ nodeId: string; offer: Offer }> = [];
+  for (const nodeId of evaluation.firedOfferNodeIds) {
+    const offer = gate.offers.get(nodeId);
+    if (offer) fired.push({ nodeId, offer });
+  }
+  if (fired.length === 0) return { reason: evaluation.failedReasons[0] ?? 'condition_not_met' };
+  return fired;
+}

@@ -1,0 +1,61 @@
+import { DateTime } from 'luxon';
+import type { Experiment } from '../campaign/campaign.schema.js';
+import type { Cart, UserContext } from '../cart/cart.schema.js';
+import type { Coupon } from '../coupon/coupon.schema.js';
+import type { PricingCounters } from './counters.schema.js';
+
+/** Which arm of an experiment a user is in (the signature of `assignVariant` in `experiment/`). */
+export type VariantAssigner = (
+  experimentId: string,
+  userId: string,
+  experiment: Experiment,
+) => { variantKey: string | null; inHoldout: boolean };
+
+/** Tunables with product defaults; every one is an argument so the engine reads no config. */
+export interface PricingOptions {
+  /** Points worth ¥1 (100 fen). Default 100: 100 points = ¥1. */
+  pointsPerYuan: number;
+  /** Largest share of the order points may pay, in bp. Default 5,000 (50%). */
+  pointsMaxShareBp: number;
+  /** Exact search over order-stage combinations up to this many candidates, greedy above. Default 12. */
+  exactSearchLimit: number;
+  /** A 凑单 hint is shown when the shortfall is at most this share of the next threshold, in bp. Default 5,000. */
+  upsellReachBp: number;
+}
+
+export const DEFAULT_PRICING_OPTIONS: Readonly<PricingOptions> = {
+  pointsPerYuan: 100,
+  pointsMaxShareBp: 5_000,
+  exactSearchLimit: 12,
+  upsellReachBp: 5_000,
+};
+
+/** The read-only facts of one quote, shared by every stage. */
+export interface PricingEnv {
+  readonly cart: Cart;
+  readonly user: UserContext;
+  readonly counters: PricingCounters;
+  readonly coupons: readonly Coupon[];
+  readonly nowMs: number;
+  readonly assignVariant: VariantAssigner;
+  readonly options: Readonly<PricingOptions>;
+  /** Minutes after local midnight in `zone` at `nowMs` (memoised per quote). */
+  localMinutes(zone: string): number;
+}
+
+/** Builds the env; time-zone lookups are memoised because luxon zone maths is the slow part. */
+export function createPricingEnv(input: Omit<PricingEnv, 'localMinutes'>): PricingEnv {
+  const minutesByZone = new Map<string, number>();
+  return {
+    ...input,
+    localMinutes(zone) {
+      let minutes = minutesByZone.get(zone);
+      if (minutes === undefined) {
+        const local = DateTime.fromMillis(input.nowMs, { zone });
+        minutes = local.hour * 60 + local.minute;
+        minutesByZone.set(zone, minutes);
+      }
+      return minutes;
+    },
+  };
+}
