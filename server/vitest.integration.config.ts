@@ -14,5 +14,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     passWithNoTests: false,
+    // Test files share no module state (no singletons by design), so workers reuse the imported
+    // app instead of re-importing every module per file.
+    isolate: false,
   },
 });

@@ -18,7 +18,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('redisUrl', undefined);
   project.provide('mariadbUrl', undefined);
   if (backend === 'embedded') return async () => undefined;
-  const [redis, mariadb] = await Promise.all([startRedis(), startMariaDb()]);
+  const [redisResult, mariadbResult] = await Promise.allSettled([startRedis(), startMariaDb()]);
+  if (redisResult.status === 'rejected' || mariadbResult.status === 'rejected') {
+    // Stop whichever did start, so the failed run exits promptly instead of hanging on it.
+    if (redisResult.status === 'fulfilled') await redisResult.value.stop();
+    if (mariadbResult.status === 'fulfilled') await mariadbResult.value.stop();
+    throw redisResult.status === 'rejected' ? redisResult.reason : (mariadbResult as PromiseRejectedResult).reason;
+  }
+  const redis = redisResult.value;
+  const mariadb = mariadbResult.value;
   project.provide('redisUrl', redis.url);
   project.provide('mariadbUrl', mariadb.url);
   return async () => {

@@ -35,3 +35,4 @@ export * from './experiment/srm.js';
 export * from './experiment/variant-summary.js';
 export * from './experiment/apply-variant.js';
 export * from './experiment/promote-winner.js';
+export * from './schedule/schedule-problems.js';

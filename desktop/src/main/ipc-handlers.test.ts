@@ -19,7 +19,7 @@ const electron = vi.hoisted(() => {
     dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
     BrowserWindow: { fromWebContents: () => null },
     Notification: class {
-      static isSupported = () => true;
+      static isSupported = (): boolean => true;
       constructor(private readonly options: { title: string; body: string }) {}
       show(): void {
         shown.push(this.options);

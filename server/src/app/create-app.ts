@@ -109,9 +109,13 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     async close() {
       if (server.listening) {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        // A keep-alive connection turns idle when its in-flight response ends; close it then
+        // rather than after keepAliveTimeout.
+        const reaper = setInterval(() => server.closeIdleConnections(), 50);
         server.closeIdleConnections();
         const timer = setTimeout(() => server.closeAllConnections(), DRAIN_TIMEOUT_MS);
         await closed;
+        clearInterval(reaper);
         clearTimeout(timer);
       }
       if (started) {

@@ -6,6 +6,7 @@ import { schedulerModule } from '../scheduler/scheduler.module.js';
 import { syncModule } from '../sync/sync.routes.js';
 import { themesModule } from '../themes/themes.routes.js';
 import { pricingModule } from '../pricing/pricing.module.js';
+import { flashSaleModule } from '../flash-sale/flash-sale.module.js';
 import type { ModuleFactory } from './module.types.js';
 
 /**
@@ -21,4 +22,5 @@ export const modules: readonly ModuleFactory[] = [
   syncModule,
   auditModule,
   schedulerModule,
+  flashSaleModule(),
 ];

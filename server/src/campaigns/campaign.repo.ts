@@ -26,12 +26,18 @@ export interface CampaignRow {
   deleted: number | boolean;
 }
 
-/** The stored working document merged with the columns the server owns (status, version, who/when). */
+/**
+ * The stored working document merged with the columns the server owns (status, version, who/when).
+ * Documents are parsed with CampaignSchema when written, so reads trust them (a full sync pull of
+ * 10,000 documents would otherwise spend most of its time re-validating); a schema change that adds
+ * required fields therefore comes with a data migration.
+ */
 export function toDoc(row: CampaignRow): CampaignDoc {
-  const stored = JSON.parse(row.rules) as Record<string, unknown>;
-  const campaign = CampaignSchema.parse({ ...stored, status: row.status, version: row.version });
+  const stored: Omit<Campaign, 'status' | 'version'> = JSON.parse(row.rules);
   return {
-    ...campaign,
+    ...stored,
+    status: row.status as CampaignStatus,
+    version: Number(row.version),
     createdBy: row.created_by,
     updatedAt: Number(row.updated_at),
     updatedBy: row.updated_by,

@@ -41,6 +41,7 @@ export const DEMO_NEW_USER_TEMPLATES = [
 export function demoCampaigns(nowMs: number): (CampaignWrite & { id: string })[] {
   const { start, end, weekday } = demoWindow(nowMs);
   const schedule: Schedule = { start, end, timezone: ZONE };
+  const stackable = { stacking: { mode: 'stackable' as const, excludeDiscountedLines: false } };
   const base = { themeId: DEMO_THEME_ID, status: 'draft' as const, version: 0, priority: 100, schedule, limits: {}, stacking: { mode: 'exclusive' as const, excludeDiscountedLines: false } };
   const campaign = (id: string, name: string, nameEn: string, kind: CampaignKind, offer: Offer, scope: CampaignWrite['scope'], extra: Partial<CampaignWrite> = {}, conditions: { type: string; args: Record<string, unknown> }[] = []) => ({
     ...base,
@@ -61,9 +62,9 @@ export function demoCampaigns(nowMs: number): (CampaignWrite & { id: string })[]
     campaign('demo-dairy-85', '乳品蛋类8.5折', 'Dairy & eggs 15% off', 'percent_off',
       { kind: 'percent_off', payRate: 8_500, maxDiscount: 5_000 }, categories(['dairy_eggs']), { minMargin: 500 }),
     campaign('demo-cola-b2g1', '可乐买二送一', 'Cola: buy 2 get 1 free', 'gift',
-      { kind: 'gift', mode: 'buy_n_get_m', buySkus: ['SOFTDRINKS-01'], buyQuantity: 2, getSkus: ['SOFTDRINKS-01'], getQuantity: 1, repeatable: true, maxRepeats: 5 }, items(['SOFTDRINKS-01'])),
+      { kind: 'gift', mode: 'buy_n_get_m', buySkus: ['SOFTDRINKS-01'], buyQuantity: 2, getSkus: ['SOFTDRINKS-01'], getQuantity: 1, repeatable: true, maxRepeats: 5 }, items(['SOFTDRINKS-01']), stackable),
     campaign('demo-spend-gift', '满199送抽纸', 'Spend ¥199, get pocket tissues', 'gift',
-      { kind: 'gift', mode: 'spend_get_gift', minSpend: 19_900, gifts: [{ sku: 'PAPER-05', quantity: 1 }] }, storewide),
+      { kind: 'gift', mode: 'spend_get_gift', minSpend: 19_900, gifts: [{ sku: 'PAPER-05', quantity: 1 }] }, storewide, stackable),
     campaign('demo-flash', '每日秒杀 10点 & 20点', 'Daily flash sale at 10:00 & 20:00', 'flash_sale',
       { kind: 'flash_sale', slots: [{ start: '10:00', end: '12:00' }, { start: '20:00', end: '22:00' }], items: [{ sku: 'FRUIT-05', price: 1_990, stock: 100, perUserLimit: 2 }, { sku: 'SEAFOOD-01', price: 2_990, stock: 50, perUserLimit: 1 }], reservationMinutes: 15 },
       items(['FRUIT-05', 'SEAFOOD-01']), { stacking: { mode: 'exclusive', excludeDiscountedLines: false }, priority: 200 }),
@@ -72,7 +73,7 @@ export function demoCampaigns(nowMs: number): (CampaignWrite & { id: string })[]
       items(['FRUIT-04', 'BEEFLAMB-02'])),
     campaign('demo-new-user', '新人首单立减15元', 'New users: ¥15 off the first order', 'new_user',
       { kind: 'new_user', firstOrder: { type: 'fixed', off: 1_500, minSpend: 3_000 }, couponPack: DEMO_NEW_USER_TEMPLATES.map((t) => ({ templateId: t.id, quantity: 1 })) },
-      storewide, { limits: { perUserTotal: 1 } }, [{ type: 'new_user', args: {} }]),
+      storewide, { ...stackable, limits: { perUserTotal: 1 } }, [{ type: 'new_user', args: {} }]),
     campaign('demo-member-day', '会员日 9折', 'Member day: 10% off for level 2+', 'member',
       { kind: 'member', minLevel: 2, benefit: { type: 'percent', payRate: 9_000 }, pointsRedemption: [{ points: 1_000, reward: { type: 'coupon', templateId: 'demo-newuser-10' } }] },
       storewide, { schedule: { ...schedule, recurrence: { rrule: `FREQ=WEEKLY;BYDAY=${weekday}`, startTime: '00:00', endTime: '24:00' } } }, [{ type: 'member_level', args: { minLevel: 2 } }]),

@@ -98,7 +98,7 @@ export function describeFlashStockContract(name: string, make: () => Promise<Fla
       const sweeps = await Promise.all([store.sweep(item, later, 100), store.sweep(item, later, 100), store.sweep(item, later, 100)]);
       expect(sweeps.flatMap((s) => s.expired.map((r) => r.token))).toEqual([b.reservation.token]);
       expect((await store.inspect(item))?.stock).toBe(1);
-      expect((await store.reserve(item, attempt('u2', 2, 'again', later))).kind).toBe('user_limit');
+      expect((await store.reserve(item, attempt('u2', 3, 'again', later))).kind).toBe('user_limit');
       expect((await store.reserve(item, attempt('u2', 1, 'again', later))).kind).toBe('reserved');
     });
 
@@ -136,12 +136,13 @@ export function describeFlashStockContract(name: string, make: () => Promise<Fla
       expect(swept.stockLeft).toBe(4);
     });
 
-    it('caps the allocation without un-selling what is sold', async () => {
+    it('caps the stock to reported inventory without un-selling what is sold', async () => {
       await store.initialise(item, { terms: TERMS, allocated: 10, reservations: [] });
       await store.reserve(item, attempt('u1', 2));
-      expect(await store.capAllocation(item, 5)).toBe(3);
-      expect(await store.capAllocation(item, 1)).toBe(0);
-      expect(await store.capAllocation({ campaignId: 'none', sku: 'none' }, 1)).toBeNull();
+      expect(await store.capStock(item, 5)).toEqual({ stock: 5, removed: 3 });
+      expect(await store.capStock(item, 9)).toEqual({ stock: 5, removed: 0 });
+      expect(await store.inspect(item)).toMatchObject({ stock: 5, allocated: 7 });
+      expect(await store.capStock({ campaignId: 'none', sku: 'none' }, 1)).toBeNull();
     });
 
     it('counts units, orders and GMV per second for the war room', async () => {

@@ -72,8 +72,8 @@ export interface FlashStockStore {
   /** Stops taking reservations (end of slot); held ones still confirm or expire. */
   closeItem(item: SaleItemRef): Promise<void>;
   inspect(item: SaleItemRef): Promise<ItemInspection | null>;
-  /** Lowers the stock so that sold + stock ≤ `allocated` (inventory reported lower); returns the new stock. */
-  capAllocation(item: SaleItemRef, allocated: number): Promise<number | null>;
+  /** Lowers the stock to at most `max` (inventory reported lower); null when the item has no state. */
+  capStock(item: SaleItemRef, max: number): Promise<{ stock: number; removed: number } | null>;
   reservations(item: SaleItemRef, tokens: readonly string[]): Promise<Reservation[]>;
   /** Reads unpersisted events of these items (consumer-group semantics: each is delivered until acked). */
   readEvents(items: readonly SaleItemRef[], count: number): Promise<FlashEvent[]>;

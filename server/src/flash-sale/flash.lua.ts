@@ -140,19 +140,17 @@ return 1
 `;
 
 /**
- * Lowers the allocation (inventory reported lower): sold units stay sold, the stock shrinks.
- * KEYS: state stock   ARGV: alloc → new stock, or -1 when the state is missing
+ * Never offer more than the product system says it has: stock = min(stock, max). The allocation
+ * shrinks by the same amount, so sold (= alloc - stock) is unchanged.
+ * KEYS: state stock   ARGV: max → {stock, removed}, or {-1, 0} when the state is missing
  */
 export const CAP_LUA = `
 local alloc = redis.call('HGET', KEYS[1], 'alloc')
-if not alloc then return -1 end
+if not alloc then return {-1, 0} end
 local stock = tonumber(redis.call('GET', KEYS[2]) or '0')
-local sold = tonumber(alloc) - stock
-local target = tonumber(ARGV[1])
-if target >= tonumber(alloc) then return stock end
-local left = target - sold
-if left < 0 then left = 0 end
-redis.call('SET', KEYS[2], left)
-redis.call('HSET', KEYS[1], 'alloc', math.max(target, sold))
-return left
+local max = tonumber(ARGV[1])
+if stock <= max then return {stock, 0} end
+redis.call('SET', KEYS[2], max)
+redis.call('HSET', KEYS[1], 'alloc', tonumber(alloc) - (stock - max))
+return {max, stock - max}
 `;

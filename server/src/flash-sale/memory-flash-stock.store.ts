@@ -160,14 +160,14 @@ export function createMemoryFlashStockStore(): FlashStockStore & { wipe(): void 
       return st ? { status: st.status, stock: at(item).stock, allocated: st.allocated, closesAt: st.closesAt } : null;
     },
 
-    async capAllocation(item, allocated) {
+    async capStock(item, max) {
       const m = at(item);
       if (!m.state) return null;
-      if (allocated >= m.state.allocated) return m.stock;
-      const sold = m.state.allocated - m.stock;
-      m.stock = Math.max(0, allocated - sold);
-      m.state = { ...m.state, allocated: Math.max(allocated, sold) };
-      return m.stock;
+      if (m.stock <= max) return { stock: m.stock, removed: 0 };
+      const removed = m.stock - max;
+      m.stock = max;
+      m.state = { ...m.state, allocated: m.state.allocated - removed };
+      return { stock: max, removed };
     },
 
     async reservations(item, tokens) {

@@ -148,10 +148,10 @@ export function createRedisFlashStockStore(options: RedisFlashStockOptions): Fla
       return { status: state.status === 'open' ? 'open' : 'closed', stock: Number(stock ?? 0), allocated: Number(state.alloc), closesAt: Number(state.closesAt) };
     },
 
-    async capAllocation(item, allocated) {
+    async capStock(item, max) {
       const k = keysOf(item);
-      const left = Number(await run(SCRIPTS.cap, [k.state, k.stock], [allocated]));
-      return left < 0 ? null : left;
+      const [stock, removed] = ((await run(SCRIPTS.cap, [k.state, k.stock], [max])) as Reply[]).map(Number);
+      return stock === undefined || stock < 0 ? null : { stock, removed: removed ?? 0 };
     },
 
     async reservations(item, tokens) {

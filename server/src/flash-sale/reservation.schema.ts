@@ -16,7 +16,7 @@ export const ReserveBodySchema = z.object({
 export type ReserveBody = z.infer<typeof ReserveBodySchema>;
 
 export const ReservationParamsSchema = z.object({ campaignId: FlashId });
-export const ConfirmParamsSchema = z.object({ campaignId: FlashId, token: z.string().min(1).max(200) });
+export const ConfirmParamsSchema = z.object({ campaignId: FlashId, token: z.string().min(1).max(255) });
 export const ConfirmBodySchema = z.object({ orderId: z.string().min(1).max(64) });
 
 export const ReservationResponseSchema = z.object({

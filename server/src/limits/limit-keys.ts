@@ -12,4 +12,6 @@ export const limitKeys = {
   giftStock: (sku: string) => `{g:${sku}}:given`,
   themeBudget: (themeId: string) => `{t:${themeId}}:budget`,
   order: (orderId: string) => `{o:${orderId}}:limits`,
+  /** Set once the counters were rebuilt from SQL on this Redis (absent: a new or emptied Redis). */
+  ready: '{limits}:restored',
 };

@@ -50,7 +50,7 @@ if (services.redisUrl) {
       const prefix = `t_${randomBytes(6).toString('hex')}:`;
       const stores = await createRedisStores(redisUrl, prefix, pino({ level: 'silent' }));
       return {
-        store: createScriptLimitsStore(stores.scripts),
+        store: createScriptLimitsStore(stores.scripts, { locks: stores.locks, loadDurableUsage: () => Promise.resolve({ counters: new Map(), attempts: [] }) }),
         close: async () => {
           const keys = await stores.redis!.keys(`${prefix}*`);
           if (keys.length > 0) await stores.redis!.del(...keys);

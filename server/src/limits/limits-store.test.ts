@@ -12,7 +12,7 @@ import { createSqlLimitsStore } from './sql-limits-store.js';
 describe('script limits store (in-process twin of the Lua scripts)', () => {
   limitsStoreContract(async () => {
     const stores = createMemoryStores('t:');
-    return { store: createScriptLimitsStore(stores.scripts), close: () => stores.close() };
+    return { store: createScriptLimitsStore(stores.scripts, { locks: stores.locks, loadDurableUsage: () => Promise.resolve({ counters: new Map(), attempts: [] }) }), close: () => stores.close() };
   });
 });
 

@@ -57,13 +57,17 @@ export function buildLimitPlan(input: {
   campaignsById: ReadonlyMap<string, Campaign>;
   /** Stock on hand per gift SKU (absent: uncapped). */
   giftStock: ReadonlyMap<string, number>;
+  themeBudgets: ReadonlyMap<string, number>;
   userId: string;
   nowMs: number;
 }): LimitPlan {
   const entries: LimitEntry[] = [];
   for (const applied of input.result.applied) {
     const campaign = input.campaignsById.get(applied.campaignId);
-    if (campaign) entries.push(...campaignEntries(campaign, applied.amount, input.result, input.userId, input.nowMs));
+    if (!campaign) continue;
+    entries.push(...campaignEntries(campaign, applied.amount, input.result, input.userId, input.nowMs));
+    const themeBudget = campaign.themeId !== undefined ? input.themeBudgets.get(campaign.themeId) : undefined;
+    if (themeBudget !== undefined && applied.amount > 0) entries.push({ key: limitKeys.themeBudget(campaign.themeId!), amount: applied.amount, cap: themeBudget });
   }
   for (const line of input.result.lines) {
     if (!line.gift) continue;

@@ -109,3 +109,9 @@ export async function markCancelled(trx: Knex.Transaction, orderId: string, now:
   await trx('promotion_records').where({ order_id: orderId }).del();
   return true;
 }
+
+/** Claims older than `before` that never settled (the committing process died). */
+export async function stalePending(db: Db, before: number, limit: number): Promise<StoredOrder[]> {
+  const rows = await db<OrderRow>('orders').where({ status: 'pending' }).andWhere('created_at', '<', before).orderBy('created_at').limit(limit);
+  return rows.map(toStored);
+}

@@ -95,7 +95,7 @@ export function createOrderService(deps: OrderDeps): OrderService {
     const giftSkus = giftSkusIn(result);
     const giftStock = giftSkus.length > 0 ? await deps.inventory.get(giftSkus, { fresh: true }) : new Map<string, number>();
     const attemptId = `${request.orderId}:${randomBytes(6).toString('base64url')}`;
-    const plan = buildLimitPlan({ attemptId, result, campaignsById: pricing.campaignsById, giftStock, userId: request.userId, nowMs: pricing.nowMs });
+    const plan = buildLimitPlan({ attemptId, result, campaignsById: pricing.campaignsById, giftStock, themeBudgets: pricing.themeBudgets, userId: request.userId, nowMs: pricing.nowMs });
     await savePendingPlan(db, request.orderId, plan);
     await consume(plan, request);
     const couponIds = result.coupons.applied.map((c) => c.couponId);

@@ -1,7 +1,10 @@
 import type { Offer, QuoteResult } from '@promo/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { createLimitsStore } from '../limits/create-limits-store.js';
 import { limitKeys } from '../limits/limit-keys.js';
+import { reconcileStaleClaims, STALE_CLAIM_MS } from './order-reconciler.js';
+import { insertClaim, savePendingPlan } from './order.repo.js';
 import { campaignDoc, publishCampaign, quoteBody, readCounters, seedItems, stateDump, waitUntilApplied } from './orders.fixtures.js';
 
 interface ErrorBody {
@@ -63,6 +66,23 @@ describe('orders: commit and cancel', () => {
     expect(responses.filter((r) => r.status === 409)).toHaveLength(27);
     expect(await readCounters(t, [limitKeys.userTotal('peruser', 'alice')])).toEqual({ [limitKeys.userTotal('peruser', 'alice')]: 3 });
     expect(await budgetSums('peruser')).toEqual({ n: 3, sum: 300 });
+  });
+
+  it('holds a theme budget shared by its campaigns under parallel commits', async () => {
+    const admin = await t.login('admin');
+    const now = t.clock.now();
+    const theme = await t.request
+      .post('/api/v1/themes')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ id: 'fest', name: '双11', start: new Date(now - 3_600_000).toISOString(), end: new Date(now + 86_400_000).toISOString(), budget: 250 });
+    expect(theme.status, JSON.stringify(theme.body)).toBe(201);
+    await publishCampaign(t, campaignDoc('themed', THRESHOLD, now, { themeId: 'fest' }));
+    await waitUntilApplied(t, key, quoteBody({ userId: 'probe', lines: CART }), 'themed');
+    const responses = await Promise.all(Array.from({ length: 12 }, (_, i) => commit(`th-${i}`, `tu-${i}`)));
+    expect(responses.filter((r) => r.status === 200)).toHaveLength(2);
+    expect(await readCounters(t, [limitKeys.themeBudget('fest')])).toEqual({ [limitKeys.themeBudget('fest')]: 200 });
+    const late = await t.request.post('/api/v1/quote').set('X-Api-Key', key).send(quoteBody({ userId: 'late', lines: CART }));
+    expect((late.body as QuoteResult).notApplied.find((n) => n.campaignId === 'themed')?.reason).toBe('budget_exhausted');
   });
 
   it('counts one order id committed 20 times in parallel once and answers the same order each time', async () => {
@@ -137,5 +157,29 @@ describe('orders: commit and cancel', () => {
     expect(accepted.status).toBe(200);
     expect((accepted.body as { result: QuoteResult }).result.totals.total).toBe(1200);
     expect(await budgetSums('lastone')).toEqual({ n: 1, sum: 100 });
+  });
+});
+
+describe('orders: claims left by a dead commit', () => {
+  let t: TestApp;
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('releases the counters of a claim older than 5 minutes and lets the order id commit again', async () => {
+    t = await createTestApp();
+    const limits = createLimitsStore(t.deps);
+    const plan = { orderId: 'dead:attempt', entries: [{ key: limitKeys.budget('x'), amount: 100, cap: 1000 }] };
+    await insertClaim(t.deps.db, 'dead', 'ghost', t.clock.now());
+    await savePendingPlan(t.deps.db, 'dead', plan);
+    expect(await limits.consume(plan)).toEqual({ status: 'consumed' });
+    const deps = { db: t.deps.db, clock: t.clock, limits, logger: t.deps.logger };
+
+    expect(await reconcileStaleClaims(deps)).toBe(0);
+    t.clock.advance(STALE_CLAIM_MS + 1);
+    expect(await reconcileStaleClaims(deps)).toBe(1);
+    expect(await readCounters(t, [limitKeys.budget('x')])).toEqual({ [limitKeys.budget('x')]: 0 });
+    expect(await t.deps.db('orders').where({ order_id: 'dead' }).first()).toBeUndefined();
+    expect(await reconcileStaleClaims(deps)).toBe(0);
   });
 });

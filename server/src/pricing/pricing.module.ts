@@ -5,6 +5,7 @@ import { createCatalogReader } from '../catalog/catalog-reader.js';
 import { addCouponRoutes } from '../coupons/coupons.routes.js';
 import { createCouponService } from '../coupons/coupon.service.js';
 import { createLimitsStore } from '../limits/create-limits-store.js';
+import { reconcileStaleClaims } from '../orders/order-reconciler.js';
 import { createOrderService } from '../orders/order.service.js';
 import { addOrderRoutes } from '../orders/orders.routes.js';
 import { createRegistrationService } from '../users/registration.service.js';
@@ -13,6 +14,9 @@ import { addUserRoutes } from '../users/users.routes.js';
 import { createInventoryReader } from './inventory-reader.js';
 import { createPricingService } from './pricing.service.js';
 import { addQuoteRoutes } from './quote.routes.js';
+import { createThemeBudgets } from './theme-budgets.js';
+
+const SWEEP_EVERY_MS = 60_000;
 
 /**
  * Quote, order commit/cancel, coupons and registrations: one module because they share the limits
@@ -24,9 +28,10 @@ export const pricingModule: ModuleFactory = (deps, ctx) => {
   const catalog = createCatalogReader(deps.db, { pubsub: deps.stores.pubsub });
   const inventory = createInventoryReader(deps.db);
   const limits = createLimitsStore(deps);
+  const themes = createThemeBudgets(deps.db);
   const coupons = createCouponService(deps.db, deps.clock);
   const profiles = createUserProfiles(deps.db, deps.clock);
-  const pricing = createPricingService({ clock: deps.clock, live, catalog, inventory, limits, coupons, profiles });
+  const pricing = createPricingService({ clock: deps.clock, live, catalog, inventory, themes, limits, coupons, profiles });
   const orders = createOrderService({ db: deps.db, clock: deps.clock, logger, limits, pricing, inventory, profiles });
   const registration = createRegistrationService({ db: deps.db, clock: deps.clock, live, coupons });
 
@@ -36,6 +41,11 @@ export const pricingModule: ModuleFactory = (deps, ctx) => {
   addCouponRoutes(routes, coupons);
   addUserRoutes(routes, registration);
 
+  let sweeper: NodeJS.Timeout | null = null;
+  const sweep = () => {
+    reconcileStaleClaims({ db: deps.db, clock: deps.clock, limits, logger }).catch((err: unknown) => logger.error({ err }, 'stale claim sweep failed'));
+  };
+
   return {
     name: 'pricing',
     router: routes.router,
@@ -43,8 +53,12 @@ export const pricingModule: ModuleFactory = (deps, ctx) => {
     async start() {
       await catalog.start();
       await live.start();
+      sweep();
+      sweeper = setInterval(sweep, SWEEP_EVERY_MS);
+      sweeper.unref();
     },
     async close() {
+      if (sweeper) clearInterval(sweeper);
       await live.close();
       await catalog.close();
     },

@@ -5,6 +5,7 @@ import type { LimitsStore } from '../limits/limits-store.js';
 import type { UserProfiles } from '../users/user-profile.service.js';
 import { buildCart } from './cart-builder.js';
 import type { InventoryReader } from './inventory-reader.js';
+import type { ThemeBudgets } from './theme-budgets.js';
 import { readCounters } from './counter-reader.js';
 import type { CatalogLookup, LiveCampaignsView } from './pricing-ports.js';
 import type { QuoteRequest } from './quote-request.schema.js';
@@ -16,6 +17,7 @@ export interface Pricing {
   user: UserContext;
   nowMs: number;
   campaignsById: ReadonlyMap<string, Campaign>;
+  themeBudgets: ReadonlyMap<string, number>;
 }
 
 export interface PricingService {
@@ -28,6 +30,7 @@ export interface PricingDeps {
   live: LiveCampaignsView;
   catalog: CatalogLookup;
   inventory: InventoryReader;
+  themes: ThemeBudgets;
   limits: LimitsStore;
   coupons: CouponService;
   profiles: UserProfiles;
@@ -54,10 +57,11 @@ export function createPricingService(deps: PricingDeps): PricingService {
       const nowMs = deps.clock.now();
       const snapshot = deps.live.snapshot();
       const couponIds = request.cart.couponIds;
-      const [cart, profile, wallet] = await Promise.all([
+      const [cart, profile, wallet, themeBudgets] = await Promise.all([
         buildCart(request, deps.catalog),
         deps.profiles.get(request.userId, options),
         couponIds.length > 0 ? deps.coupons.wallet(request.userId, couponIds) : Promise.resolve([]),
+        deps.themes.get(options),
       ]);
       const user: UserContext = {
         userId: request.userId,
@@ -69,10 +73,10 @@ export function createPricingService(deps: PricingDeps): PricingService {
         region: request.region,
         channel: request.channel,
       };
-      const counters = await readCounters({ index: snapshot.index, cart, userId: request.userId, nowMs }, deps.limits, deps.inventory);
+      const counters = await readCounters({ index: snapshot.index, cart, userId: request.userId, nowMs, themeBudgets }, deps.limits, deps.inventory);
       const coupons: Coupon[] = wallet.map(({ name: _n, nameEn: _e, usedOrderId: _u, ...coupon }) => coupon);
       const result = priceCart({ cart, user, index: snapshot.index, counters, coupons, nowMs, assignVariant });
-      return { result, cart, user, nowMs, campaignsById: campaignsById(snapshot) };
+      return { result, cart, user, nowMs, campaignsById: campaignsById(snapshot), themeBudgets };
     },
   };
 }

@@ -5,6 +5,7 @@ import type { ChildProcess } from 'node:child_process';
 import { createConnection } from 'mysql2/promise';
 import { runToEnd, spawnService, stopProcess } from './child-process.js';
 import { freePort } from './free-port.js';
+import { exitedError } from './process-exit.js';
 import { waitFor } from './wait-for.js';
 
 export const MARIADBD_BIN = process.env.MARIADBD_BIN ?? '/usr/sbin/mariadbd';
@@ -66,13 +67,18 @@ export async function startMariaDb(): Promise<MariaDbService> {
   ];
   let child: ChildProcess | undefined;
   const launch = async () => {
-    const started = spawnService(MARIADBD_BIN, args, join(dir, 'mariadbd.log'));
+    const logFile = join(dir, 'mariadbd.log');
+    const started = spawnService(MARIADBD_BIN, args, logFile);
     child = started;
-    const failed = new Promise<never>((_, reject) => started.once('exit', (code) => reject(new Error(`mariadbd exited ${code}; see ${dir}/mariadbd.log`))));
-    failed.catch(() => undefined);
-    await Promise.race([waitFor(`mariadbd on ${port}`, () => canConnect(port), 30_000, 100), failed]);
+    await waitFor(`mariadbd on ${port}`, () => canConnect(port), { timeoutMs: 30_000, intervalMs: 100, failIf: () => exitedError(started, 'mariadbd', logFile) });
   };
-  await launch();
+  try {
+    await launch();
+  } catch (err) {
+    if (child) await stopProcess(child);
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
   const url = `mysql://root@127.0.0.1:${port}`;
   const urlFor = (database: string) => `${url}/${database}`;
   return {

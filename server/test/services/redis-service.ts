@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { spawnService, stopProcess } from './child-process.js';
 import { freePort } from './free-port.js';
+import { exitedError } from './process-exit.js';
 import { waitFor } from './wait-for.js';
 
 export const REDIS_BIN = process.env.REDIS_SERVER_BIN ?? '/usr/bin/redis-server';
@@ -42,7 +43,7 @@ function ping(port: number): Promise<boolean> {
 }
 
 /** A throwaway redis-server on a free loopback port in a temp dir (never the system service). */
-export async function startRedis(options: RedisOptions = {}): Promise<RedisService> {
+export async function startRedis(options: RedisOptions = {}, binary: string = REDIS_BIN): Promise<RedisService> {
   const dir = mkdtempSync(join(tmpdir(), 'promo-redis-'));
   const port = await freePort();
   const args = [
@@ -57,13 +58,18 @@ export async function startRedis(options: RedisOptions = {}): Promise<RedisServi
   ];
   let child: ChildProcess | undefined;
   const launch = async () => {
-    const started = spawnService(REDIS_BIN, args, join(dir, 'redis.log'));
+    const logFile = join(dir, 'redis.log');
+    const started = spawnService(binary, args, logFile);
     child = started;
-    const failed = new Promise<never>((_, reject) => started.once('exit', (code) => reject(new Error(`redis-server exited ${code}; see ${dir}/redis.log`))));
-    failed.catch(() => undefined);
-    await Promise.race([waitFor(`redis-server on ${port}`, () => ping(port), 10_000), failed]);
+    await waitFor(`redis-server on ${port}`, () => ping(port), { timeoutMs: 10_000, failIf: () => exitedError(started, 'redis-server', logFile) });
   };
-  await launch();
+  try {
+    await launch();
+  } catch (err) {
+    if (child) await stopProcess(child);
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
   return {
     url: `redis://127.0.0.1:${port}`,
     port,

@@ -1,8 +1,18 @@
-/** Polls `probe` until it returns true (or resolves without throwing when `true`), failing after `timeoutMs`. */
-export async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs: number, intervalMs = 50): Promise<void> {
+export interface WaitOptions {
+  timeoutMs: number;
+  intervalMs?: number;
+  /** Checked before each attempt: an error stops waiting at once (e.g. the service process died). */
+  failIf?: () => Error | undefined;
+}
+
+/** Polls `probe` until it returns true; probe errors count as "not yet". */
+export async function waitFor(what: string, probe: () => Promise<boolean>, options: WaitOptions | number, intervalMs = 50): Promise<void> {
+  const { timeoutMs, intervalMs: interval = intervalMs, failIf } = typeof options === 'number' ? { timeoutMs: options } : options;
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
+    const fatal = failIf?.();
+    if (fatal) throw fatal;
     try {
       if (await probe()) return;
     } catch (err) {
@@ -12,6 +22,6 @@ export async function waitFor(what: string, probe: () => Promise<boolean>, timeo
       const reason = lastError instanceof Error ? `: ${lastError.message}` : '';
       throw new Error(`${what} not ready after ${timeoutMs} ms${reason}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    await new Promise((resolve) => setTimeout(resolve, interval));
   }
 }

@@ -6,6 +6,12 @@ export interface CombinationCandidate {
   readonly value: number;
 }
 
+/**
+ * Depth-first over one choice per group (a member or none), seeded with the greedy answer and
+ * pruned by an upper bound: a candidate never saves more inside a combination than on its own
+ * (amounts only go down, floors and used gift stock only up), so the sum of standalone values
+ * bounds every completion. Usually the seed is optimal and almost every branch is cut at once.
+ */
 function exactSearch(candidates: readonly CombinationCandidate[], evaluate: (selected: readonly number[]) => number): number[] {
   const always: number[] = [];
   const groups = new Map<string, number[]>();
@@ -13,13 +19,20 @@ function exactSearch(candidates: readonly CombinationCandidate[], evaluate: (sel
     if (c.group === null) always.push(i);
     else groups.set(c.group, [...(groups.get(c.group) ?? []), i]);
   });
-  const choices = [...groups.values()].map((members) => [...members, -1]);
-  let best: number[] = always;
-  let bestValue = -1;
+  const valueOf = (i: number): number => candidates[i]!.value;
+  const choices = [...groups.values()]
+    .map((members) => ({ members, max: Math.max(...members.map(valueOf)) }))
+    .sort((x, y) => y.max - x.max);
+  const boundFrom: number[] = new Array<number>(choices.length + 1).fill(0);
+  for (let d = choices.length - 1; d >= 0; d--) boundFrom[d] = boundFrom[d + 1]! + choices[d]!.max;
+  const alwaysValue = always.reduce((sum, i) => sum + valueOf(i), 0);
+  let best = greedy(candidates);
+  let bestValue = evaluate(best);
   const picked: number[] = [];
-  const walk = (depth: number): void => {
+  const walk = (depth: number, pickedValue: number): void => {
+    if (alwaysValue + pickedValue + boundFrom[depth]! <= bestValue) return;
     if (depth === choices.length) {
-      const selected = [...always, ...picked.filter((i) => i >= 0)].sort((x, y) => x - y);
+      const selected = [...always, ...picked].sort((x, y) => x - y);
       const value = evaluate(selected);
       if (value > bestValue) {
         bestValue = value;
@@ -27,13 +40,14 @@ function exactSearch(candidates: readonly CombinationCandidate[], evaluate: (sel
       }
       return;
     }
-    for (const choice of choices[depth]!) {
-      picked.push(choice);
-      walk(depth + 1);
+    for (const member of choices[depth]!.members) {
+      picked.push(member);
+      walk(depth + 1, pickedValue + valueOf(member));
       picked.pop();
     }
+    walk(depth + 1, pickedValue);
   };
-  walk(0);
+  walk(0, 0);
   return best;
 }
 
@@ -58,9 +72,9 @@ function greedy(candidates: readonly CombinationCandidate[]): number[] {
 
 /**
  * The indexes (ascending) of the combination with the largest `evaluate` value, with at most one
- * candidate per exclusion group. Exact over every choice per group when there are at most
- * `exactLimit` candidates (≤ 4,096 combinations at 12); greedy above. Ties keep the combination
- * found first, which prefers higher-ranked members of each group.
+ * candidate per exclusion group. Exact (branch and bound over every choice per group) when there
+ * are at most `exactLimit` candidates; greedy above. On ties the greedy answer, then the
+ * combination found first (higher-ranked members first), is kept.
  */
 export function bestCombination(
   candidates: readonly CombinationCandidate[],

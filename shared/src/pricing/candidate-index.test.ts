@@ -20,14 +20,14 @@ describe('campaign index', () => {
     { name: 'a storewide-scoped flash sale is indexed by its SKUs', lines: [line('TV', 100)], ids: ['all', 'flash'] },
     { name: 'an unrelated line finds storewide ones only', lines: [line('Z', 100)], ids: ['all'] },
   ])('$name', ({ lines, ids }) => {
-    expect(findCandidates(index, cartOf(lines)).map((e) => e.campaign.id).sort()).toEqual(ids);
+    expect(findCandidates(index, cartOf(lines)).map((h) => h.entry.campaign.id).sort()).toEqual(ids);
   });
 
   it('orders candidates by priority, then id', () => {
     const a = makeCampaign({ id: 'a', priority: 1, offer: pct });
     const b = makeCampaign({ id: 'b', priority: 9, offer: pct });
     const c = makeCampaign({ id: 'c', priority: 9, offer: pct });
-    expect(findCandidates(createCampaignIndex([a, c, b]), cartOf([line('A', 1)])).map((e) => e.campaign.id)).toEqual(['b', 'c', 'a']);
+    expect(findCandidates(createCampaignIndex([a, c, b]), cartOf([line('A', 1)])).map((h) => h.entry.campaign.id)).toEqual(['b', 'c', 'a']);
   });
 
   it('leaves out drafts, paused and ended campaigns', () => {

@@ -32,6 +32,8 @@ export interface IndexedCampaign {
   readonly scope: ScopeMatcher;
   /** When every offer names its SKUs (flash, group, member price, buy-N-get-M), those SKUs; else null. */
   readonly offerSkus: ReadonlySet<string> | null;
+  /** True when every line the index finds for the campaign is in its scope (no exclusions to re-check). */
+  readonly hitsAreExact: boolean;
   /** The campaign's window and recurrence, compiled once. */
   readonly schedule: CompiledSchedule;
   /** Offers by node id for a variant key (`null` = no experiment / no override). */
@@ -90,12 +92,15 @@ function prepare(campaign: Campaign, rank: number): IndexedCampaign {
       else if (offerSkus) for (const sku of skus) offerSkus.add(sku);
     }
   }
+  const scope = campaign.scope;
+  const hasExclusions = scope.excludeSkus.length > 0 || scope.excludeCategoryIds.length > 0;
   return {
     campaign,
     rank,
+    hitsAreExact: !hasExclusions && (offerSkus === null || scope.type === 'storewide'),
     stage: STAGE_BY_KIND[campaign.kind],
     graph,
-    scope: createScopeMatcher(campaign.scope),
+    scope: createScopeMatcher(scope),
     offerSkus,
     schedule: compileSchedule(campaign.schedule),
     offersFor: (variantKey) => (variantKey === null ? base : (byVariant.get(variantKey) ?? base)),
@@ -137,16 +142,42 @@ export function createCampaignIndex(campaigns: readonly Campaign[]): CampaignInd
   return { campaigns: prepared, bySku, byCategory, storewide, rejected };
 }
 
-/** The campaigns that could target some line of `cart`, in rank order (no scan of the whole index). */
-export function findCandidates(index: CampaignIndex, cart: Cart): IndexedCampaign[] {
-  const found = new Set<IndexedCampaign>(index.storewide);
-  for (const line of cart.lines) {
+/** A campaign the index found for a cart, with the indexes of the lines that led to it (ascending). */
+export interface CandidateHit {
+  readonly entry: IndexedCampaign;
+  readonly lineIndexes: readonly number[];
+}
+
+/**
+ * The campaigns that could target some line of `cart`, in rank order, each with the lines that
+ * matched its index keys: hash lookups per line, no scan of the whole index.
+ */
+export function findCandidates(index: CampaignIndex, cart: Cart): CandidateHit[] {
+  // Slots by rank: hits come out in rank order without sorting campaigns, and no hashing per hit.
+  const linesByRank: Array<number[] | undefined> = new Array<number[] | undefined>(index.campaigns.length);
+  const ranks: number[] = [];
+  const hit = (entry: IndexedCampaign, lineIndex: number): void => {
+    const lines = linesByRank[entry.rank];
+    if (lines === undefined) {
+      linesByRank[entry.rank] = [lineIndex];
+      ranks.push(entry.rank);
+    } else if (lines[lines.length - 1] !== lineIndex) lines.push(lineIndex);
+  };
+  const { lines } = cart;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     const bySku = index.bySku.get(line.sku);
-    if (bySku) for (const entry of bySku) found.add(entry);
+    if (bySku) for (const entry of bySku) hit(entry, i);
     for (const categoryId of line.categoryIds) {
       const byCategory = index.byCategory.get(categoryId);
-      if (byCategory) for (const entry of byCategory) found.add(entry);
+      if (byCategory) for (const entry of byCategory) hit(entry, i);
     }
   }
-  return [...found].sort((a, b) => a.rank - b.rank);
+  const all = lines.map((_, i) => i);
+  for (const entry of index.storewide) {
+    if (linesByRank[entry.rank] === undefined) ranks.push(entry.rank);
+    linesByRank[entry.rank] = all;
+  }
+  ranks.sort((a, b) => a - b);
+  return ranks.map((rank) => ({ entry: index.campaigns[rank]!, lineIndexes: linesByRank[rank]! }));
 }

@@ -1,6 +1,6 @@
 import type { Offer } from '../campaign/offer.schema.js';
 import { counterEntry } from './counters.schema.js';
-import type { IndexedCampaign } from './candidate-index.js';
+import type { CandidateHit, IndexedCampaign } from './candidate-index.js';
 import type { LineState } from './line-state.js';
 import type { PricingEnv } from './pricing-env.js';
 import type { ReasonCode } from './reason.js';
@@ -38,16 +38,17 @@ export function gateCampaign(entry: IndexedCampaign, env: PricingEnv): CampaignG
   return { variantKey, offers: entry.offersFor(variantKey), budgetLeft };
 }
 
-/** Indexes of the (non-gift) lines the campaign may touch: its scope, narrowed to its offer SKUs. */
-export function linesInScope(entry: IndexedCampaign, lines: readonly LineState[]): number[] {
-  const inScope: number[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const state = lines[i]!;
-    if (state.gift) continue;
-    if (entry.offerSkus && !entry.offerSkus.has(state.line.sku)) continue;
-    if (entry.scope.matches(state.line)) inScope.push(i);
-  }
-  return inScope;
+/**
+ * Indexes of the lines the campaign may touch: the lines the index found for it, re-checked against
+ * the full scope (exclusions, offer SKUs) only when the index keys alone cannot tell.
+ */
+export function linesInScope(hit: CandidateHit, lines: readonly LineState[]): readonly number[] {
+  const { entry, lineIndexes } = hit;
+  if (entry.hitsAreExact) return lineIndexes;
+  return lineIndexes.filter((i) => {
+    const { line } = lines[i]!;
+    return (entry.offerSkus === null || entry.offerSkus.has(line.sku)) && entry.scope.matches(line);
+  });
 }
 
 /** Runs the campaign's graph: the offers that fired (with the user's variant args), or the reason none did. */
@@ -57,19 +58,17 @@ export function firedOffers(
   env: PricingEnv,
   scopeSubtotal: number,
 ): Array<{ nodeId: string; offer: Offer }> | { reason: ReasonCode } {
-  const evaluation = entry.graph.evaluate({
-    cart: env.cart,
-    user: env.user,
-    nowMs: env.nowMs,
-    timezone: entry.campaign.schedule.timezone,
-    variantKey: gate.variantKey,
-    scopeSubtotal,
-  });
+  const ctx = env.conditionContext;
+  ctx.timezone = entry.campaign.schedule.timezone;
+  ctx.variantKey = gate.variantKey;
+  ctx.scopeSubtotal = scopeSubtotal;
+  const evaluation = entry.graph.evaluate(ctx);
+  const ids = evaluation.firedOfferNodeIds;
+  if (ids.length === 0) return { reason: evaluation.failedReasons[0] ?? 'condition_not_met' };
   const fired: Array<{ nodeId: string; offer: Offer }> = [];
-  for (const nodeId of evaluation.firedOfferNodeIds) {
+  for (const nodeId of ids) {
     const offer = gate.offers.get(nodeId);
     if (offer) fired.push({ nodeId, offer });
   }
-  if (fired.length === 0) return { reason: evaluation.failedReasons[0] ?? 'condition_not_met' };
-  return fired;
+  return fired.length > 0 ? fired : { reason: 'condition_not_met' };
 }

@@ -1,5 +1,5 @@
 import type { Offer } from '../campaign/offer.schema.js';
-import type { IndexedCampaign } from './candidate-index.js';
+import type { CandidateHit, IndexedCampaign } from './candidate-index.js';
 import { firedOffers, gateCampaign, linesInScope, type CampaignGate } from './eligibility.js';
 import { guardedDiscount, marginFloor } from './guards.js';
 import type { LineState } from './line-state.js';
@@ -20,8 +20,14 @@ interface ItemCandidate {
   capped: boolean;
 }
 
+interface Proposal {
+  readonly proposals: Map<number, number>;
+  readonly total: number;
+  readonly reason: ReasonCode | null;
+}
+
 /** The offer's discounts on the scope lines at their current amounts, the cap applied in line order. */
-function propose(entry: IndexedCampaign, offer: Offer, scope: readonly number[], lines: readonly LineState[], env: PricingEnv) {
+function propose(entry: IndexedCampaign, offer: Offer, scope: readonly number[], lines: readonly LineState[], env: PricingEnv): Proposal {
   const proposals = new Map<number, number>();
   let capLeft = itemOfferCap(offer);
   let total = 0;
@@ -42,24 +48,31 @@ function propose(entry: IndexedCampaign, offer: Offer, scope: readonly number[],
   return { proposals, total, reason };
 }
 
-function toCandidate(entry: IndexedCampaign, lines: readonly LineState[], env: PricingEnv): ItemCandidate | { reason: ReasonCode } {
+function toCandidate(hit: CandidateHit, lines: readonly LineState[], env: PricingEnv): ItemCandidate | { reason: ReasonCode } {
+  const { entry } = hit;
   const gate = gateCampaign(entry, env);
   if ('reason' in gate) return gate;
-  const scope = linesInScope(entry, lines);
+  const scope = linesInScope(hit, lines);
   if (scope.length === 0) return { reason: 'not_in_scope' };
-  const scopeSubtotal = scope.reduce((sum, i) => sum + lines[i]!.amount, 0);
+  let scopeSubtotal = 0;
+  for (const i of scope) scopeSubtotal += lines[i]!.amount;
   const fired = firedOffers(entry, gate, env, scopeSubtotal);
   if ('reason' in fired) return fired;
-  let best: (ReturnType<typeof propose> & { nodeId: string; offer: Offer }) | null = null;
+  let best: Proposal | null = null;
+  let bestFired: (typeof fired)[number] | null = null;
   let reason: ReasonCode | null = null;
-  for (const { nodeId, offer } of fired) {
-    const proposal = propose(entry, offer, scope, lines, env);
+  for (const candidate of fired) {
+    const proposal = propose(entry, candidate.offer, scope, lines, env);
     reason ??= proposal.reason;
-    if (proposal.total > (best?.total ?? 0)) best = { ...proposal, nodeId, offer };
+    if (proposal.total > (best?.total ?? 0)) {
+      best = proposal;
+      bestFired = candidate;
+    }
   }
-  if (!best) return { reason: reason ?? 'condition_not_met' };
+  if (!best || !bestFired) return { reason: reason ?? 'condition_not_met' };
   if (best.total > gate.budgetLeft) return { reason: 'budget_exhausted' };
-  return { entry, gate, nodeId: best.nodeId, offer: best.offer, proposals: best.proposals, capLeft: itemOfferCap(best.offer), given: 0, capped: false };
+  const { nodeId, offer } = bestFired;
+  return { entry, gate, nodeId, offer, proposals: best.proposals, capLeft: itemOfferCap(offer), given: 0, capped: false };
 }
 
 /** The candidate's discount on a line at its current amount, within its cap and the line's floors. */
@@ -87,11 +100,11 @@ function give(candidate: ItemCandidate, state: LineState, env: PricingEnv): void
  * Item stage (design §2 step 2): per line, the one exclusive promotion giving the lowest price
  * (ties: rank = priority, then id), then the stackable ones in rank order on the reduced price.
  */
-export function runItemStage(entries: readonly IndexedCampaign[], lines: LineState[], env: PricingEnv, report: QuoteReport): void {
+export function runItemStage(hits: readonly CandidateHit[], lines: LineState[], env: PricingEnv, report: QuoteReport): void {
   const candidates: ItemCandidate[] = [];
-  for (const entry of entries) {
-    const candidate = toCandidate(entry, lines, env);
-    if ('reason' in candidate) reportNotApplied(report, entry, candidate.reason);
+  for (const hit of hits) {
+    const candidate = toCandidate(hit, lines, env);
+    if ('reason' in candidate) reportNotApplied(report, hit.entry, candidate.reason);
     else candidates.push(candidate);
   }
   for (let i = 0; i < lines.length; i++) {

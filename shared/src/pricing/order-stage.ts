@@ -1,6 +1,6 @@
 import { counterEntry } from './counters.schema.js';
 import { bestCombination } from './best-combination.js';
-import type { IndexedCampaign } from './candidate-index.js';
+import type { CandidateHit, IndexedCampaign } from './candidate-index.js';
 import { allocateWithHeadroom } from './allocation.js';
 import { firedOffers, gateCampaign, linesInScope, type CampaignGate } from './eligibility.js';
 import { marginFloor } from './guards.js';
@@ -45,11 +45,13 @@ function groupOf(entry: IndexedCampaign): string | null {
   return stacking.mode === 'exclusive' ? 'exclusive' : null;
 }
 
-function toCandidate(entry: IndexedCampaign, lines: readonly LineState[], env: PricingEnv, report: QuoteReport): OrderCandidate | { reason: ReasonCode } {
+function toCandidate(hit: CandidateHit, lines: readonly LineState[], env: PricingEnv, report: QuoteReport): OrderCandidate | { reason: ReasonCode } {
+  const { entry } = hit;
   const gate = gateCampaign(entry, env);
   if ('reason' in gate) return gate;
   const excludeDiscounted = entry.campaign.stacking.excludeDiscountedLines;
-  const basis = linesInScope(entry, lines).filter((i) => !excludeDiscounted || lines[i]!.itemDiscount === 0);
+  const inScope = linesInScope(hit, lines);
+  const basis = excludeDiscounted ? inScope.filter((i) => lines[i]!.itemDiscount === 0) : inScope;
   if (basis.length === 0) return { reason: 'not_in_scope' };
   const weights = basis.map((i) => lines[i]!.amount);
   const basisAmount = weights.reduce((sum, w) => sum + w, 0);
@@ -77,41 +79,43 @@ function toCandidate(entry: IndexedCampaign, lines: readonly LineState[], env: P
   return { entry, gate, ...best, basis, weights, group: groupOf(entry) };
 }
 
+/** Takes up to `wanted` off line `i` in the ledger, above the line's floor under this campaign. */
+function take(ledger: Ledger, settlement: Settlement, i: number, wanted: number, floor: number): void {
+  const part = Math.min(wanted, Math.max(0, ledger.amounts[i]! - floor));
+  if (part < wanted && floor > 0) settlement.cutLines.add(i);
+  ledger.amounts[i]! -= part;
+  ledger.floors[i] = floor;
+  settlement.parts.set(i, (settlement.parts.get(i) ?? 0) + part);
+  settlement.saving += part;
+}
+
 /** Applies one candidate to the ledger: free units, then the proportional split, then gifts. */
 function settle(candidate: OrderCandidate, ledger: Ledger, lines: readonly LineState[]): Settlement {
-  const { proposal, basis, entry } = candidate;
-  const parts = new Map<number, number>();
-  const cutLines = new Set<number>();
-  const floorOf = (i: number): number => Math.max(ledger.floors[i]!, marginFloor(lines[i]!.line, entry.campaign.minMargin));
-  const take = (i: number, wanted: number): void => {
-    const floor = floorOf(i);
-    const part = Math.min(wanted, Math.max(0, ledger.amounts[i]! - floor));
-    if (part < wanted && floor > 0) cutLines.add(i);
-    ledger.amounts[i]! -= part;
-    ledger.floors[i] = floor;
-    parts.set(i, (parts.get(i) ?? 0) + part);
-  };
-  for (const [i, wanted] of proposal.lineDiscounts) take(i, wanted);
-  if (proposal.amount > 0) {
-    const headroom = basis.map((i) => ledger.amounts[i]! - floorOf(i));
-    const { parts: split, cut } = allocateWithHeadroom(proposal.amount, candidate.weights, headroom);
-    basis.forEach((i, k) => {
-      if (cut[k] && floorOf(i) > 0) cutLines.add(i);
-      take(i, split[k]!);
-    });
+  const { proposal, basis } = candidate;
+  const minMargin = candidate.entry.campaign.minMargin;
+  const settlement: Settlement = { parts: new Map(), gifts: [], saving: 0, cutLines: new Set() };
+  for (const [i, wanted] of proposal.lineDiscounts) {
+    take(ledger, settlement, i, wanted, Math.max(ledger.floors[i]!, marginFloor(lines[i]!.line, minMargin)));
   }
-  const gifts: Settlement['gifts'] = [];
+  if (proposal.amount > 0) {
+    const floors = basis.map((i) => Math.max(ledger.floors[i]!, marginFloor(lines[i]!.line, minMargin)));
+    const headroom = basis.map((i, k) => ledger.amounts[i]! - floors[k]!);
+    const { parts, cut } = allocateWithHeadroom(proposal.amount, candidate.weights, headroom);
+    for (let k = 0; k < basis.length; k++) {
+      const i = basis[k]!;
+      if (cut[k] && floors[k]! > 0) settlement.cutLines.add(i);
+      take(ledger, settlement, i, parts[k]!, floors[k]!);
+    }
+  }
   for (const gift of proposal.gifts) {
     const left = ledger.giftLeft.get(gift.sku) ?? Infinity;
     const quantity = Math.min(gift.quantity, left);
     if (quantity <= 0) continue;
     if (left !== Infinity) ledger.giftLeft.set(gift.sku, left - quantity);
-    gifts.push({ ...gift, quantity });
+    settlement.gifts.push({ ...gift, quantity });
+    settlement.saving += quantity * gift.value;
   }
-  let saving = 0;
-  for (const part of parts.values()) saving += part;
-  for (const gift of gifts) saving += gift.quantity * gift.value;
-  return { parts, gifts, saving, cutLines };
+  return settlement;
 }
 
 function ledgerOf(lines: readonly LineState[], env: PricingEnv, candidates: readonly OrderCandidate[]): Ledger {
@@ -130,11 +134,11 @@ function ledgerOf(lines: readonly LineState[], env: PricingEnv, candidates: read
  * at most one campaign per exclusion group (exclusive campaigns without a group share one implicit
  * group), the combination with the largest customer saving. Appends gift lines to `lines`.
  */
-export function runOrderStage(entries: readonly IndexedCampaign[], lines: LineState[], env: PricingEnv, report: QuoteReport): void {
+export function runOrderStage(hits: readonly CandidateHit[], lines: LineState[], env: PricingEnv, report: QuoteReport): void {
   const candidates: OrderCandidate[] = [];
-  for (const entry of entries) {
-    const candidate = toCandidate(entry, lines, env, report);
-    if ('reason' in candidate) reportNotApplied(report, entry, candidate.reason);
+  for (const hit of hits) {
+    const candidate = toCandidate(hit, lines, env, report);
+    if ('reason' in candidate) reportNotApplied(report, hit.entry, candidate.reason);
     else candidates.push(candidate);
   }
   const evaluate = (selected: readonly number[]): number => {

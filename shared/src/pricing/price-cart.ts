@@ -1,7 +1,7 @@
 import type { Cart, UserContext } from '../cart/cart.schema.js';
 import type { Coupon } from '../coupon/coupon.schema.js';
 import { assignVariant as assignByHash } from '../experiment/assignment.js';
-import { findCandidates, type CampaignIndex, type IndexedCampaign } from './candidate-index.js';
+import { findCandidates, type CampaignIndex, type CandidateHit } from './candidate-index.js';
 import type { PricingCounters } from './counters.schema.js';
 import { runCouponStage } from './coupon-stage.js';
 import { runItemStage } from './item-stage.js';
@@ -77,13 +77,13 @@ export function priceCart(input: PriceCartInput): QuoteResult {
     options: { ...DEFAULT_PRICING_OPTIONS, ...input.options },
   });
   const candidates = findCandidates(input.index, input.cart);
-  const itemEntries: IndexedCampaign[] = [];
-  const orderEntries: IndexedCampaign[] = [];
-  for (const entry of candidates) (entry.stage === 'item' ? itemEntries : orderEntries).push(entry);
+  const itemHits: CandidateHit[] = [];
+  const orderHits: CandidateHit[] = [];
+  for (const hit of candidates) (hit.entry.stage === 'item' ? itemHits : orderHits).push(hit);
   const lines = createLineStates(input.cart);
   const report = createQuoteReport();
-  runItemStage(itemEntries, lines, env, report);
-  runOrderStage(orderEntries, lines, env, report);
+  runItemStage(itemHits, lines, env, report);
+  runOrderStage(orderHits, lines, env, report);
   const coupons = runCouponStage(lines, env);
   const points = runPointsStage(lines, env);
   const quoteLines = lines.map(toQuoteLine);

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Experiment } from '../campaign/campaign.schema.js';
 import type { Cart, UserContext } from '../cart/cart.schema.js';
 import type { Coupon } from '../coupon/coupon.schema.js';
+import type { ConditionContext } from '../rule-graph/evaluator.types.js';
 import type { PricingCounters } from './counters.schema.js';
 
 /** Which arm of an experiment a user is in (the signature of `assignVariant` in `experiment/`). */
@@ -41,13 +42,19 @@ export interface PricingEnv {
   readonly options: Readonly<PricingOptions>;
   /** Minutes after local midnight in `zone` at `nowMs` (memoised per quote). */
   localMinutes(zone: string): number;
+  /**
+   * One condition context per quote, re-pointed for each campaign before its graph runs: graph
+   * evaluation is synchronous and keeps no reference, and a quote evaluates hundreds of graphs.
+   */
+  readonly conditionContext: ConditionContext;
 }
 
 /** Builds the env; time-zone lookups are memoised because luxon zone maths is the slow part. */
-export function createPricingEnv(input: Omit<PricingEnv, 'localMinutes'>): PricingEnv {
+export function createPricingEnv(input: Omit<PricingEnv, 'localMinutes' | 'conditionContext'>): PricingEnv {
   const minutesByZone = new Map<string, number>();
   return {
     ...input,
+    conditionContext: { cart: input.cart, user: input.user, nowMs: input.nowMs, timezone: '', variantKey: null, scopeSubtotal: 0 },
     localMinutes(zone) {
       let minutes = minutesByZone.get(zone);
       if (minutes === undefined) {

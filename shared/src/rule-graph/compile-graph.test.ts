@@ -98,6 +98,23 @@ describe('compileGraph', () => {
     );
   });
 
+  it('reports only reasons of conditions on the graph that fail for the cart', () => {
+    fc.assert(
+      fc.property(graphArb, contextArb, (graph, ctx) => {
+        const { failedReasons } = compileGraph(graph, 'threshold_off').evaluate(ctx);
+        const failing = new Set(
+          graph.nodes
+            .map((n) => ({ n, definition: getNodeDefinition(n.type)! }))
+            .filter(({ n, definition }) => definition.category === 'condition' && !definition.evaluate(definition.args.parse(n.args), ctx))
+            .map(({ definition }) => definition.failReason),
+        );
+        for (const reason of failedReasons.filter((r) => r !== 'condition_not_met')) expect(failing).toContain(reason);
+        expect(new Set(failedReasons).size).toBe(failedReasons.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('returns the offers in graph order with their parsed offers', () => {
     const compiled = compileGraph(createTemplateGraph('threshold_off', tiers), 'threshold_off');
     expect(compiled.offers).toEqual([{ nodeId: 'offer', offer: tiers }]);

@@ -81,8 +81,9 @@ function connectivityProblems(graph: RuleGraph, structure: GraphStructure): Grap
   const n = graph.nodes.length;
   const starts: number[] = [];
   const offers: number[] = [];
+  const duplicates = new Set(structure.duplicateNodeIndexes);
   graph.nodes.forEach((node, i) => {
-    if (structure.duplicateNodeIndexes.includes(i)) return;
+    if (duplicates.has(i)) return;
     if (node.type === 'start') starts.push(i);
     if (node.type === 'offer') offers.push(i);
   });
@@ -112,7 +113,7 @@ function connectivityProblems(graph: RuleGraph, structure: GraphStructure): Grap
   const fromStart = reachableFrom(starts.slice(0, 1), structure.outgoing, n);
   const toOffer = reachableFrom(offers, structure.incoming, n);
   graph.nodes.forEach((node, i) => {
-    if (structure.duplicateNodeIndexes.includes(i) || node.type === 'start' && i !== starts[0]) return;
+    if (duplicates.has(i) || (node.type === 'start' && i !== starts[0])) return;
     const isolated = structure.incoming[i]!.length === 0 && structure.outgoing[i]!.length === 0;
     if (isolated && n > 1) {
       problems.push({

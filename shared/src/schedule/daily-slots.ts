@@ -1,5 +1,6 @@
-import { rangeOnDay, sourceContains, type DailyRange, type DayIntervalSource, type Interval } from './day-intervals.js';
+import { rangeOnDay, type DailyRange, type DayIntervalSource, type Interval } from './day-intervals.js';
 import { assertTimeZone, localDay, parseClock } from './local-time.js';
+import { createMatcher, type CompiledSchedule } from './schedule-matcher.js';
 
 /** A daily time slot `HH:mm`–`HH:mm` (as in a flash sale's `slots`); an end before the start runs past midnight. */
 export interface DailySlot {
@@ -15,6 +16,7 @@ export interface SlotOccurrence extends Interval {
 interface PreparedSlots {
   source: DayIntervalSource;
   indexOfRange: number[];
+  matcher: CompiledSchedule;
 }
 
 // Keyed by the slots array of a loaded offer: the flash-sale hot path asks about the same slots
@@ -33,9 +35,11 @@ function prepare(slots: readonly DailySlot[], timezone: string): PreparedSlots {
     if (startMinutes !== endMinutes && startMinutes < 1440) ranges.push({ startMinutes, endMinutes, slotIndex });
   });
   ranges.sort((a, b) => a.startMinutes - b.startMinutes);
+  const source: DayIntervalSource = { zone: timezone, ranges, selects: () => true, nextSelected: (day) => day };
   const result: PreparedSlots = {
-    source: { zone: timezone, ranges, selects: () => true, nextSelected: (day) => day },
+    source,
     indexOfRange: ranges.map((r) => r.slotIndex),
+    matcher: createMatcher(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, timezone, source),
   };
   if (!byZone) {
     byZone = new Map();
@@ -50,7 +54,7 @@ function prepare(slots: readonly DailySlot[], timezone: string): PreparedSlots {
  * exclusive; `10:00`–`10:00` is empty; `22:00`–`02:00` covers the night).
  */
 export function isInDailySlots(slots: readonly DailySlot[], timezone: string, nowMs: number): boolean {
-  return sourceContains(prepare(slots, timezone).source, nowMs);
+  return prepare(slots, timezone).matcher.isActive(nowMs);
 }
 
 /** The slot occurrence containing `nowMs` (the earliest-starting one when slots overlap), or null. */

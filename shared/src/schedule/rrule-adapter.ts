@@ -75,7 +75,47 @@ function floatingDay(day: number): ReturnType<DateTime['toJSDate']> {
   return DateTime.fromMillis(day * DAY_MS, { zone: 'utc' }).toJSDate();
 }
 
-const SELECTION_CACHE_LIMIT = 256;
+const CACHE_LIMIT = 256;
+
+/** How far the rule's anchor may move without changing which days it selects. */
+type AnchorStep = { unit: 'days'; size: number } | { unit: 'months'; size: number } | null;
+
+/**
+ * rrule iterates from DTSTART on every query, so a rule anchored years back costs thousands of
+ * steps per day asked about. Without COUNT, moving DTSTART forward by whole periods (INTERVAL days
+ * or weeks, INTERVAL months or years) selects the same days from the new anchor on. Month steps
+ * are only taken when the anchor's day of month exists in every month, so no clamping changes them.
+ */
+function anchorStep(options: RuleOptions, anchorDay: number): AnchorStep {
+  if (options.count != null) return null;
+  const interval = options.interval ?? 1;
+  switch (options.freq) {
+    case RRule.DAILY:
+      return { unit: 'days', size: interval };
+    case RRule.WEEKLY:
+      return { unit: 'days', size: 7 * interval };
+    case RRule.MONTHLY:
+    case RRule.YEARLY: {
+      if (DateTime.fromMillis(anchorDay * DAY_MS, { zone: 'utc' }).day > 28) return null;
+      return { unit: 'months', size: options.freq === RRule.MONTHLY ? interval : 12 * interval };
+    }
+    default:
+      return null;
+  }
+}
+
+/** The latest anchor equivalent to `anchorDay` that is not after `day`. */
+function anchorNear(step: AnchorStep, anchorDay: number, day: number): number {
+  if (step === null || day <= anchorDay) return anchorDay;
+  if (step.unit === 'days') return anchorDay + Math.floor((day - anchorDay) / step.size) * step.size;
+  const anchor = DateTime.fromMillis(anchorDay * DAY_MS, { zone: 'utc' });
+  const target = DateTime.fromMillis(day * DAY_MS, { zone: 'utc' });
+  const months = (target.year - anchor.year) * 12 + (target.month - anchor.month);
+  let steps = Math.floor(months / step.size);
+  const shifted = (n: number): number => anchor.plus({ months: n * step.size }).toMillis() / DAY_MS;
+  if (shifted(steps) > day) steps -= 1;
+  return shifted(steps);
+}
 
 /**
  * Builds a day rule anchored at local day `dtstartDay` (the schedule start's local date, which
@@ -85,22 +125,33 @@ const SELECTION_CACHE_LIMIT = 256;
  */
 export function createDayRule(body: string, dtstartDay: number): DayRule {
   const options = parseRuleOptions(body);
-  const rule = new RRule({ ...options, dtstart: floatingDay(dtstartDay) });
+  const step = anchorStep(options, dtstartDay);
+  const rules = new Map<number, InstanceType<typeof RRule>>();
   const selected = new Map<number, boolean>();
+
+  function ruleFor(day: number): InstanceType<typeof RRule> {
+    const anchor = anchorNear(step, dtstartDay, day);
+    let rule = rules.get(anchor);
+    if (!rule) {
+      rule = new RRule({ ...options, dtstart: floatingDay(anchor) });
+      if (rules.size >= CACHE_LIMIT) rules.clear();
+      rules.set(anchor, rule);
+    }
+    return rule;
+  }
+
+  function nextSelected(day: number): number | null {
+    const hit = ruleFor(day).after(floatingDay(day), true);
+    return hit === null ? null : Math.floor(hit.getTime() / DAY_MS);
+  }
 
   function selects(day: number): boolean {
     const known = selected.get(day);
     if (known !== undefined) return known;
-    const hit = rule.after(floatingDay(day), true);
-    const result = hit !== null && Math.floor(hit.getTime() / DAY_MS) === day;
-    if (selected.size >= SELECTION_CACHE_LIMIT) selected.clear();
+    const result = nextSelected(day) === day;
+    if (selected.size >= CACHE_LIMIT) selected.clear();
     selected.set(day, result);
     return result;
-  }
-
-  function nextSelected(day: number): number | null {
-    const hit = rule.after(floatingDay(day), true);
-    return hit === null ? null : Math.floor(hit.getTime() / DAY_MS);
   }
 
   return { selects, nextSelected };

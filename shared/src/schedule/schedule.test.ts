@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { Schedule } from '../campaign/campaign.schema.js';
 import { RecurrenceRuleError } from './rrule-adapter.js';
-import { compileSchedule, isScheduleActive, nextTransition } from './schedule.js';
+import { compileRecurrence, compileSchedule, isScheduleActive, nextTransition } from './schedule.js';
+import { validateSchedule } from './schedule-problems.js';
 
 /** Instants are written as ISO strings with their offset and read with luxon (no global Date in shared/). */
 const at = (iso: string): number => DateTime.fromISO(iso, { setZone: true }).toMillis();
@@ -171,5 +172,32 @@ describe('nextTransition', () => {
       expect(compileSchedule(sundays).isActive(next)).toBe(!before);
       now = next;
     }
+  });
+});
+
+describe('validateSchedule', () => {
+  it('accepts a sound schedule', () => {
+    expect(validateSchedule(wednesdays)).toEqual([]);
+  });
+
+  it('names the field of each problem', () => {
+    const bad = schedule('FREQ=MINUTELY', '10:00', '10:00', { timezone: 'Nowhere/City', end: '2025-01-01T00:00:00+08:00' });
+    expect(validateSchedule(bad).map((p) => [p.code, p.field])).toEqual([
+      ['bad_timezone', 'timezone'],
+      ['end_not_after_start', 'end'],
+      ['bad_rrule', 'recurrence.rrule'],
+      ['empty_time_range', 'recurrence.endTime'],
+    ]);
+  });
+});
+
+describe('compileRecurrence', () => {
+  it('matches a recurrence without a window and finds its next change within the look-ahead', () => {
+    const weekly = compileRecurrence({ rrule: 'FREQ=WEEKLY;BYDAY=WE', startTime: '10:00', endTime: '22:00' }, 'Asia/Shanghai');
+    expect(weekly.isActive(at('2026-03-04T12:00:00+08:00'))).toBe(true);
+    expect(weekly.nextTransition(at('2026-03-04T12:00:00+08:00'))).toBe(at('2026-03-04T22:00:00+08:00'));
+    const always = compileRecurrence({ rrule: 'FREQ=DAILY', startTime: '00:00', endTime: '24:00' }, 'Asia/Shanghai');
+    expect(always.isActive(at('2026-03-04T12:00:00+08:00'))).toBe(true);
+    expect(always.nextTransition(at('2026-03-04T12:00:00+08:00'))).toBeNull();
   });
 });

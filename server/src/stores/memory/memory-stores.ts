@@ -120,6 +120,7 @@ export function createMemoryStores(keyPrefix = ''): Stores {
   emitter.setMaxListeners(0);
   const sweeper = setInterval(() => data.sweep(), 60_000);
   sweeper.unref();
+  let closed = false;
   return {
     kind: 'memory',
     keyPrefix,
@@ -129,8 +130,9 @@ export function createMemoryStores(keyPrefix = ''): Stores {
     pubsub: memoryPubSub(emitter, keyPrefix),
     scripts: memoryScripts(data, keyPrefix),
     redis: null,
-    ping: () => Promise.resolve(),
+    ping: () => (closed ? Promise.reject(new Error('stores closed')) : Promise.resolve()),
     close() {
+      closed = true;
       clearInterval(sweeper);
       emitter.removeAllListeners();
       return Promise.resolve();

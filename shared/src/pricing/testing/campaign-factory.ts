@@ -1,10 +1,13 @@
 import { CampaignSchema, type Campaign, type CampaignInput } from '../../campaign/campaign.schema.js';
-import type { Offer } from '../../campaign/offer.schema.js';
+import type { z } from 'zod';
 import { OfferSchema } from '../../campaign/offer.schema.js';
 import { CartSchema, UserContextSchema, type Cart, type CartLine, type UserContext } from '../../cart/cart.schema.js';
 import { CouponSchema, type Coupon, type CouponInput } from '../../coupon/coupon.schema.js';
 import type { GraphEdge, GraphNode } from '../../rule-graph/graph.schema.js';
 import { PricingCountersSchema, type PricingCounters } from '../counters.schema.js';
+
+/** An offer as written (defaults optional). */
+export type OfferInput = z.input<typeof OfferSchema>;
 import { createCampaignIndex } from '../candidate-index.js';
 import { priceCart, type PriceCartInput } from '../price-cart.js';
 import type { QuoteResult } from '../quote.schema.js';
@@ -22,7 +25,7 @@ export interface ConditionSpec {
 export type CampaignSpec = Omit<Partial<CampaignInput>, 'graph' | 'kind'> & {
   id: string;
   /** One offer, or several (each its own offer node `offer`, `offer2`, ...). */
-  offer: Offer | Offer[];
+  offer: OfferInput | OfferInput[];
   /** Conditions in series: start → c1 → c2 → … → every offer. */
   conditions?: ConditionSpec[];
 };
@@ -70,7 +73,7 @@ export function userOf(extra: Partial<UserContext> = {}): UserContext {
   return UserContextSchema.parse({ userId: 'u1', region: { province: '31', city: '3101' }, ...extra });
 }
 
-export function countersOf(extra: Partial<PricingCounters> = {}): PricingCounters {
+export function countersOf(extra: z.input<typeof PricingCountersSchema> = {}): PricingCounters {
   return PricingCountersSchema.parse(extra);
 }
 

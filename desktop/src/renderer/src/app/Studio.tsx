@@ -69,7 +69,6 @@ export function Studio({ session, onSignOut }: Props) {
       window.removeEventListener('offline', offline);
       runner.stop();
       db.close();
-      void platform;
     };
   }, [services, queryClient]);
 

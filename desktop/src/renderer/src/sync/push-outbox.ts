@@ -1,6 +1,6 @@
 import type { PushResult } from '../api/api.schema.js';
 import type { PushChange } from '../api/studio-api.js';
-import type { ConflictRecord, OutboxEntry, StudioDb } from '../db/studio-db.js';
+import type { ConflictRecord, LocalCampaign, LocalTheme, OutboxEntry, StudioDb } from '../db/studio-db.js';
 import type { SyncTransport } from './sync-transport.js';
 
 export const PUSH_BATCH = 100;
@@ -34,11 +34,9 @@ async function applyResult(db: StudioDb, pending: Pending, result: PushResult, n
       if (!local) return;
       // An edit made while the push was in flight stays dirty and queued, now on the new base.
       const unchanged = local.revision === pending.revision;
-      await table.update(entry.entityId, {
-        baseVersion: result.version,
-        doc: { ...local.doc, version: result.version },
-        dirty: !unchanged,
-      });
+      const patch = { baseVersion: result.version, doc: { ...local.doc, version: result.version }, dirty: !unchanged };
+      if (entry.entityType === 'campaign') await db.campaigns.update(entry.entityId, patch as Partial<LocalCampaign>);
+      else await db.themes.update(entry.entityId, patch as Partial<LocalTheme>);
       if (unchanged) await db.outbox.delete(entry.key);
       return;
     }

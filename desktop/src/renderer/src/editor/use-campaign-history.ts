@@ -1,0 +1,56 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Campaign } from '@promo/shared';
+import { useSaveCampaign } from '../campaigns/mutations.js';
+import { createHistory, pushHistory, redo, resetHistory, undo, type History } from './graph/history.js';
+
+/** JSON of a campaign without its version: the server version is not part of an edit. */
+export function editKey(campaign: Campaign): string {
+  const { version: _version, ...rest } = campaign;
+  return JSON.stringify(rest);
+}
+
+export const AUTOSAVE_MS = 300;
+
+/**
+ * The campaign being edited with undo/redo, autosaved to the local store (and so to the outbox)
+ * shortly after each change. A newer copy arriving in the store from elsewhere (sync, conflict
+ * resolution) replaces the editor state when the planner has nothing unsaved.
+ */
+export function useCampaignHistory(stored: Campaign) {
+  const [history, setHistory] = useState<History<Campaign>>(() => createHistory(stored));
+  const save = useSaveCampaign();
+  const lastSaved = useRef(editKey(stored));
+  const saving = useRef(false);
+
+  useEffect(() => {
+    const key = editKey(history.present);
+    if (key === lastSaved.current) return undefined;
+    const timer = window.setTimeout(() => {
+      lastSaved.current = key;
+      saving.current = true;
+      save.mutate(history.present, { onSettled: () => (saving.current = false) });
+    }, AUTOSAVE_MS);
+    return () => window.clearTimeout(timer);
+  }, [history.present, save]);
+
+  useEffect(() => {
+    const key = editKey(stored);
+    if (saving.current || key === lastSaved.current) return;
+    lastSaved.current = key;
+    setHistory(resetHistory(stored));
+  }, [stored]);
+
+  const update = useCallback((next: Campaign | ((current: Campaign) => Campaign), coalesceKey: string | null = null) => {
+    setHistory((h) => pushHistory(h, typeof next === 'function' ? next(h.present) : next, coalesceKey));
+  }, []);
+
+  return {
+    campaign: history.present,
+    update,
+    undo: useCallback(() => setHistory(undo), []),
+    redo: useCallback(() => setHistory(redo), []),
+    canUndo: history.past.length > 0,
+    canRedo: history.future.length > 0,
+    isSaving: save.isPending,
+  };
+}
