@@ -36,3 +36,4 @@ export * from './experiment/variant-summary.js';
 export * from './experiment/apply-variant.js';
 export * from './experiment/promote-winner.js';
 export * from './schedule/schedule-problems.js';
+export * from './live/live-events.js';

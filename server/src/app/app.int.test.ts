@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Router } from 'express';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,5 +109,42 @@ describe('the app shell', () => {
     expect(page.text).toContain('swagger-ui');
     const init = await t.request.get('/docs/swagger-initializer.js');
     expect(init.text).toContain('/api/v1/openapi.json');
+  });
+});
+
+describe('the studio web build', () => {
+  let t: TestApp;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'promo-studio-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>PromoStudio</title>');
+    writeFileSync(join(dir, 'app.js'), 'console.log(1)');
+    t = await createTestApp({ modules: [], config: { STUDIO_DIR: dir } });
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('redirects / to /studio/ and serves the build there', async () => {
+    const root = await t.request.get('/');
+    expect(root.status).toBe(302);
+    expect(root.headers.location).toBe('/studio/');
+    const index = await t.request.get('/studio/');
+    expect(index.text).toContain('<title>PromoStudio</title>');
+    const asset = await t.request.get('/studio/app.js');
+    expect(asset.text).toBe('console.log(1)');
+  });
+
+  it('answers client-side routes with index.html', async () => {
+    const res = await t.request.get('/studio/campaigns/c-1');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('<title>PromoStudio</title>');
+  });
+
+  it('still answers unknown API routes with the JSON 404', async () => {
+    const res = await t.request.get('/api/v1/nothing');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('not_found');
   });
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSqliteDb } from '../db/create-db.js';
 import { migrateLatest } from '../db/migrate.js';
 import { createMemoryStores } from '../stores/memory/memory-stores.js';
@@ -28,5 +28,28 @@ describe('SQL limits store on SQLite', () => {
         rmSync(dir, { recursive: true, force: true });
       },
     };
+  });
+});
+
+describe('script limits store restoring lost counters', () => {
+  it('rebuilds counters and attempt markers from the durable usage once, before any read or change', async () => {
+    const stores = createMemoryStores('t:');
+    let loads = 0;
+    const store = createScriptLimitsStore(stores.scripts, {
+      locks: stores.locks,
+      loadDurableUsage: () => {
+        loads += 1;
+        return Promise.resolve({ counters: new Map([['budget', 40]]), attempts: ['old:1'] });
+      },
+    });
+    const reads = await Promise.all(Array.from({ length: 10 }, () => store.read(['budget'])));
+    expect(reads.map((r) => r.get('budget'))).toEqual(Array.from({ length: 10 }, () => 40));
+    expect(loads).toBe(1);
+    expect(await store.consume({ orderId: 'new:1', entries: [{ key: 'budget', amount: 20, cap: 50 }] })).toEqual({ status: 'rejected', key: 'budget' });
+    expect(await store.release({ orderId: 'old:1', entries: [{ key: 'budget', amount: 40, cap: 50 }] })).toEqual({ status: 'released' });
+    expect(await store.consume({ orderId: 'new:1', entries: [{ key: 'budget', amount: 20, cap: 50 }] })).toEqual({ status: 'consumed' });
+    expect((await store.read(['budget'])).get('budget')).toBe(20);
+    expect(loads).toBe(1);
+    await stores.close();
   });
 });

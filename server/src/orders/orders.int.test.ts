@@ -183,3 +183,35 @@ describe('orders: claims left by a dead commit', () => {
     expect(await reconcileStaleClaims(deps)).toBe(0);
   });
 });
+
+describe('orders: the counter store loses its data', () => {
+  let t: TestApp;
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('rebuilds counters from committed orders so the budget still holds and old orders still cancel', async () => {
+    t = await createTestApp();
+    const key = await t.apiKey(['quote', 'orders']);
+    await seedItems(t, [{ sku: 'apple', price: 600, cost: 300 }]);
+    await publishCampaign(t, campaignDoc('survivor', THRESHOLD, t.clock.now(), { limits: { budget: 300 } }));
+    await waitUntilApplied(t, key, quoteBody({ userId: 'probe', lines: CART }), 'survivor');
+    const commit = (orderId: string) => t.request.post('/api/v1/orders').set('X-Api-Key', key).send({ orderId, ...quoteBody({ userId: orderId, lines: CART }) });
+    for (const id of ['s1', 's2', 's3']) expect((await commit(id)).status).toBe(200);
+    expect((await t.request.post('/api/v1/orders/s3/cancel').set('X-Api-Key', key).send()).status).toBe(200);
+
+    // Redis restarted without persistence: every key of this app is gone (embedded: SQL keeps them).
+    const redis = t.deps.stores.redis;
+    if (redis) {
+      const keys = await redis.keys(`${t.deps.stores.keyPrefix}*`);
+      expect(keys.length).toBeGreaterThan(0);
+      await redis.del(...keys);
+    }
+
+    expect(await readCounters(t, [limitKeys.budget('survivor')])).toEqual({ [limitKeys.budget('survivor')]: 200 });
+    const results = await Promise.all(['s4', 's5', 's6'].map(commit));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect((await t.request.post('/api/v1/orders/s1/cancel').set('X-Api-Key', key).send()).status).toBe(200);
+    expect(await readCounters(t, [limitKeys.budget('survivor')])).toEqual({ [limitKeys.budget('survivor')]: 200 });
+  });
+});

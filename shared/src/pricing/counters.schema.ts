@@ -44,5 +44,6 @@ export type PricingCounters = z.infer<typeof PricingCountersSchema>;
 
 /** Own-property lookup, so keys such as `constructor` never hit `Object.prototype`. */
 export function counterEntry<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
+  const value = record[key];
+  return value !== undefined && Object.hasOwn(record, key) ? value : undefined;
 }

@@ -75,16 +75,19 @@ function toCandidate(hit: CandidateHit, lines: readonly LineState[], env: Pricin
   return { entry, gate, nodeId, offer, proposals: best.proposals, capLeft: itemOfferCap(offer), given: 0, capped: false };
 }
 
-/** The candidate's discount on a line at its current amount, within its cap and the line's floors. */
-function discountNow(candidate: ItemCandidate, state: LineState, env: PricingEnv) {
-  const outcome = itemLineOutcome(candidate.entry, candidate.offer, state, state.amount, env);
-  const wanted = 'reason' in outcome ? 0 : Math.min(outcome.discount, candidate.capLeft);
-  const floor = Math.max(state.floor, marginFloor(state.line, candidate.entry.campaign.minMargin));
-  return { ...guardedDiscount(state.amount, floor, wanted), floor };
+/** The floor a line keeps under this candidate: the line's own, or the campaign's margin floor. */
+function floorUnder(candidate: ItemCandidate, state: LineState): number {
+  return Math.max(state.floor, marginFloor(state.line, candidate.entry.campaign.minMargin));
 }
 
-function give(candidate: ItemCandidate, state: LineState, env: PricingEnv): void {
-  const { amount, capped, floor } = discountNow(candidate, state, env);
+/** What the candidate would take off the line right now, at most `wanted`, within cap and floor. */
+function guarded(candidate: ItemCandidate, state: LineState, wanted: number): number {
+  return guardedDiscount(state.amount, floorUnder(candidate, state), Math.min(wanted, candidate.capLeft)).amount;
+}
+
+function give(candidate: ItemCandidate, state: LineState, wanted: number): void {
+  const floor = floorUnder(candidate, state);
+  const { amount, capped } = guardedDiscount(state.amount, floor, Math.min(wanted, candidate.capLeft));
   if (amount <= 0 && !capped) return;
   state.amount -= amount;
   state.itemDiscount += amount;
@@ -94,6 +97,12 @@ function give(candidate: ItemCandidate, state: LineState, env: PricingEnv): void
   candidate.capLeft -= amount;
   candidate.given += amount;
   candidate.capped ||= capped;
+}
+
+/** A stackable candidate's discount re-computed on the line's reduced amount. */
+function stackedWanted(candidate: ItemCandidate, state: LineState, env: PricingEnv): number {
+  const outcome = itemLineOutcome(candidate.entry, candidate.offer, state, state.amount, env);
+  return 'reason' in outcome ? 0 : outcome.discount;
 }
 
 /**
@@ -107,21 +116,27 @@ export function runItemStage(hits: readonly CandidateHit[], lines: LineState[], 
     if ('reason' in candidate) reportNotApplied(report, hit.entry, candidate.reason);
     else candidates.push(candidate);
   }
+  // Candidates per line, in rank order; nothing has touched a line before its exclusive pick, so
+  // the proposal made at list price is exactly what the candidate would take there.
+  const byLine: ItemCandidate[][] = lines.map(() => []);
+  for (const candidate of candidates) for (const i of candidate.proposals.keys()) byLine[i]!.push(candidate);
   for (let i = 0; i < lines.length; i++) {
     const state = lines[i]!;
+    const competing = byLine[i]!;
+    if (competing.length === 0) continue;
     let winner: ItemCandidate | null = null;
     let winnerAmount = 0;
-    for (const candidate of candidates) {
-      if (candidate.entry.campaign.stacking.mode !== 'exclusive' || !candidate.proposals.has(i)) continue;
-      const { amount } = discountNow(candidate, state, env);
+    for (const candidate of competing) {
+      if (candidate.entry.campaign.stacking.mode !== 'exclusive') continue;
+      const amount = guarded(candidate, state, candidate.proposals.get(i)!);
       if (amount > winnerAmount) {
         winner = candidate;
         winnerAmount = amount;
       }
     }
-    if (winner) give(winner, state, env);
-    for (const candidate of candidates) {
-      if (candidate.entry.campaign.stacking.mode === 'stackable' && candidate.proposals.has(i)) give(candidate, state, env);
+    if (winner) give(winner, state, winner.proposals.get(i)!);
+    for (const candidate of competing) {
+      if (candidate.entry.campaign.stacking.mode === 'stackable') give(candidate, state, stackedWanted(candidate, state, env));
     }
   }
   for (const candidate of candidates) {

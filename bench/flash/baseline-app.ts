@@ -1,0 +1,33 @@
+import { createServer, type Server } from 'node:http';
+import express from 'express';
+import { Redis } from 'ioredis';
+
+/**
+ * The baseline the goal is measured against: a plain Express 5 app with express.json() and one
+ * ioredis EVALSHA of the same reservation script per request.
+ */
+export async function startBaseline(options: { redisUrl: string; sha: string; keysOf: (sku: string, second: number) => string[] }): Promise<{ url: string; close(): Promise<void> }> {
+  const redis = new Redis(options.redisUrl);
+  const app = express();
+  app.use(express.json());
+  app.post('/reserve', async (req, res) => {
+    const body = req.body as { userId: string; sku: string; quantity: number; idempotencyKey: string };
+    const now = Date.now();
+    const token = crypto.randomUUID();
+    const reply = (await redis.evalsha(options.sha, 8, ...options.keysOf(body.sku, Math.floor(now / 1000)), body.userId, body.quantity, body.idempotencyKey, token, now)) as unknown[];
+    if (reply[0] === 'ok' || reply[0] === 'dup') res.status(201).json({ token: reply[1], reply: reply[2] });
+    else res.status(409).json({ error: { code: reply[0] } });
+  });
+  const server: Server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no address');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await redis.quit();
+    },
+  };
+}
