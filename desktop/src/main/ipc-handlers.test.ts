@@ -19,7 +19,9 @@ const electron = vi.hoisted(() => {
     dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
     BrowserWindow: { fromWebContents: () => null },
     Notification: class {
-      static isSupported = (): boolean => true;
+      static isSupported(): boolean {
+        return true;
+      }
       constructor(private readonly options: { title: string; body: string }) {}
       show(): void {
         shown.push(this.options);

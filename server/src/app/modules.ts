@@ -7,6 +7,7 @@ import { syncModule } from '../sync/sync.routes.js';
 import { themesModule } from '../themes/themes.routes.js';
 import { pricingModule } from '../pricing/pricing.module.js';
 import { flashSaleModule } from '../flash-sale/flash-sale.module.js';
+import { inventoryModule } from '../inventory/inventory.module.js';
 import type { ModuleFactory } from './module.types.js';
 
 /**
@@ -23,4 +24,5 @@ export const modules: readonly ModuleFactory[] = [
   auditModule,
   schedulerModule,
   flashSaleModule(),
+  inventoryModule(),
 ];

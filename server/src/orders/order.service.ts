@@ -82,7 +82,9 @@ export function createOrderService(deps: OrderDeps): OrderService {
   async function consume(plan: LimitPlan, request: CommitRequest): Promise<void> {
     if (plan.entries.length === 0) return;
     const outcome = await limits.consume(plan);
-    if (outcome.status === 'consumed') return;
+    // Attempt ids are unique, so a consumed duplicate means a counter restore already counted this
+    // pending attempt from its saved plan: it is consumed either way.
+    if (outcome.status === 'consumed' || (outcome.status === 'duplicate' && outcome.state === 'consumed')) return;
     const repriced = await deps.pricing.price(request, { fresh: true });
     throw repricedConflict('a limit was reached since the quote', repriced, { limit: outcome.status === 'rejected' ? outcome.key : outcome.status });
   }

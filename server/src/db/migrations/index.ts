@@ -3,6 +3,7 @@ import * as core from './0001_core.js';
 import * as catalogCampaigns from './0002_catalog_campaigns.js';
 import * as ordersCoupons from './0003_orders_coupons.js';
 import * as flashGroupInventory from './0004_flash_group_inventory.js';
+import * as eventsMetrics from './0005_events_metrics.js';
 
 /** One migration: a name (sorted, never renamed) and its up/down. */
 export interface Migration {
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   { name: '0002_catalog_campaigns', up: catalogCampaigns.up, down: catalogCampaigns.down },
   { name: '0003_orders_coupons', up: ordersCoupons.up, down: ordersCoupons.down },
   { name: '0004_flash_group_inventory', up: flashGroupInventory.up, down: flashGroupInventory.down },
+  { name: '0005_events_metrics', up: eventsMetrics.up, down: eventsMetrics.down },
 ];

@@ -70,6 +70,7 @@ export async function createRedisStores(url: string, keyPrefix: string, logger: 
   redis.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis connection error'));
   await redis.connect();
   const scripts = redisScripts(redis, keyPrefix);
+  // The stores' own Redis-only helpers; the in-process stores do these inline, so no TS twin is ever run.
   scripts.register({ name: 'stores:incr-with-ttl', lua: INCR_WITH_TTL, local: () => null });
   scripts.register({ name: 'stores:release-lock', lua: RELEASE_OWN_LOCK, local: () => null });
   const pubsub = redisPubSub(redis, keyPrefix);

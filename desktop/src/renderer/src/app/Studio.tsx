@@ -50,7 +50,7 @@ export function Studio({ session, onSignOut }: Props) {
   const router = useMemo(() => createHashRouter(routes), []);
 
   useEffect(() => {
-    const { runner, platform, db } = services;
+    const { runner, db } = services;
     let lastSynced: number | null = null;
     const unsubscribe = runner.subscribe((state) => {
       if (state.lastSyncedAt !== lastSynced) {

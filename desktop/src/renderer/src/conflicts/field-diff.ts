@@ -54,7 +54,7 @@ function setPath(target: Plain, path: string, value: unknown): void {
     node = node[part] as Plain;
   }
   const last = parts[parts.length - 1] ?? path;
-  if (value === undefined) delete node[last];
+  if (value === undefined) Reflect.deleteProperty(node, last);
   else node[last] = value;
 }
 

@@ -27,7 +27,7 @@ export function setAt(value: unknown, path: string, next: unknown): unknown {
   }
   const copy: Plain = isPlain(value) ? { ...value } : {};
   const child = setAt(copy[head], tail, next);
-  if (child === undefined) delete copy[head];
+  if (child === undefined) Reflect.deleteProperty(copy, head);
   else copy[head] = child;
   return copy;
 }

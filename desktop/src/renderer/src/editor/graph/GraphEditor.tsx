@@ -181,7 +181,7 @@ function GraphCanvas(props: GraphEditorProps) {
             proOptions={{ hideAttribution: true }}
           >
             <Background gap={16} size={1} color="#dfe3e8" />
-            <MiniMap pannable zoomable nodeStrokeWidth={2} nodeColor={(n) => (n.data.problems.length > 0 ? '#f5a39d' : '#c9d4e4')} />
+            <MiniMap<RuleFlowNode> pannable zoomable nodeStrokeWidth={2} nodeColor={(n) => (n.data.problems.length > 0 ? '#f5a39d' : '#c9d4e4')} />
             <Controls showInteractive={false} />
           </ReactFlow>
         </div>

@@ -11,7 +11,7 @@ export function LimitsTab({ campaign, update }: TabProps) {
   const setLimit = <K extends keyof Limits>(key: K, value: Limits[K] | undefined) =>
     update((c) => {
       const limits = { ...c.limits };
-      if (value === undefined) delete limits[key];
+      if (value === undefined) Reflect.deleteProperty(limits, key);
       else limits[key] = value;
       return { ...c, limits };
     }, `limits.${key}`);
