@@ -17,6 +17,9 @@ const suites = [
   // MariaDB + Redis started by server/test/global-setup.ts (a service that fails to start fails the suite).
   { name: 'integration-embedded', kind: 'vitest', cwd: root, args: ['run', '-c', 'server/vitest.integration.config.ts'], env: { PROMO_BACKEND: 'embedded' } },
   { name: 'integration-mariadb-redis', kind: 'vitest', cwd: root, args: ['run', '-c', 'server/vitest.integration.config.ts'], env: { PROMO_BACKEND: 'mariadb-redis' } },
+  // User journeys in Debian's Chromium against the real server on throwaway MariaDB + Redis
+  // (e2e/support/global-setup.ts); needs the studio's web build (`pnpm run build`) first.
+  { name: 'e2e', kind: 'playwright', cwd: join(root, 'e2e'), args: [] },
 ];
 
 const only = process.argv.slice(2);

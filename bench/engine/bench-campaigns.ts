@@ -63,6 +63,14 @@ function offer(random: Random, catalog: readonly CatalogItem[], kind: Campaign['
   }
 }
 
+/** Offers that name their SKUs (flash, group, member price, buy-N-get-M) are scoped to those SKUs. */
+function offerSkuScope(o: OfferInput): CampaignInput['scope'] | null {
+  const items = o['items'] ?? (o['benefit'] as Record<string, unknown> | undefined)?.['items'];
+  if (Array.isArray(items)) return { type: 'items', skus: (items as Array<{ sku: string }>).map((i) => i.sku) };
+  if (Array.isArray(o['buySkus'])) return { type: 'items', skus: [...(o['buySkus'] as string[]), ...(o['getSkus'] as string[])] };
+  return null;
+}
+
 const KINDS: ReadonlyArray<[Campaign['kind'], number]> = [
   ['percent_off', 0.25],
   ['threshold_off', 0.2],
@@ -88,7 +96,8 @@ export function createCampaigns(random: Random, catalog: readonly CatalogItem[],
     const kind = pickKind(random);
     const stage = ['threshold_off', 'gift', 'new_user'].includes(kind) ? 'order' : 'item';
     const conds = conditions(random, stage);
-    const nodes = [{ id: 'start', type: 'start', args: {} }, ...conds, { id: 'offer', type: 'offer', args: { offer: offer(random, catalog, kind) } }];
+    const theOffer = offer(random, catalog, kind);
+    const nodes = [{ id: 'start', type: 'start', args: {} }, ...conds, { id: 'offer', type: 'offer', args: { offer: theOffer } }];
     const edges = nodes.slice(1).map((n, k) => ({ id: `e${k}`, source: nodes[k]!.id, target: n.id }));
     const group = stage === 'order' ? random.pick(['g1', 'g2', 'g3', undefined]) : undefined;
     return CampaignSchema.parse({
@@ -100,7 +109,7 @@ export function createCampaigns(random: Random, catalog: readonly CatalogItem[],
       schedule: kind === 'member' && random.chance(0.5)
         ? { ...WINDOW, recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TH', startTime: '00:00', endTime: '24:00' } }
         : WINDOW,
-      scope: scope(random, catalog),
+      scope: offerSkuScope(theOffer) ?? scope(random, catalog),
       graph: { nodes, edges },
       stacking: { mode: random.chance(0.7) ? 'exclusive' : 'stackable', exclusionGroup: group, excludeDiscountedLines: random.chance(0.2) },
       limits: random.chance(0.3) ? { budget: 10_000_000, perUserTotal: 3 } : {},

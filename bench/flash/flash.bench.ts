@@ -36,7 +36,16 @@ const logger = pino({ level: 'warn' });
 const now = Date.now();
 const window = { start: now - 3_600_000, end: now + 24 * 3_600_000 };
 
+/** Server CPU (this process: user + system) per request during the load, robust to a busy machine. */
+async function measured<T extends LoadResult>(load: () => Promise<T>): Promise<T & { cpuUsPerRequest: number }> {
+  const before = process.cpuUsage();
+  const result = await load();
+  const used = process.cpuUsage(before);
+  return { ...result, cpuUsPerRequest: (used.user + used.system) / Math.max(1, result.requests) };
+}
+
 interface ProjectRun extends LoadResult {
+  cpuUsPerRequest: number;
   oversold: number;
   sold: number;
   sqlSold: number;
@@ -59,7 +68,7 @@ async function projectRun(campaignId: string, autoPipelining: boolean): Promise<
     const res = await fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify({ userId: 'warm', sku, quantity: 1, idempotencyKey: `warm-${sku}` }) });
     if (res.status !== 201) throw new Error(`warm-up reservation failed: ${res.status} ${await res.text()}`);
   }
-  const load = await runWrk({ url, path, key, skus: SKUS, connections: CONNECTIONS, seconds: SECONDS });
+  const load = await measured(() => runWrk({ url, path, key, skus: SKUS, connections: CONNECTIONS, seconds: SECONDS }));
   const runtime = flashSaleRuntime(deps);
   if (!runtime) throw new Error('flash module missing');
   await runtime.drain();
@@ -82,7 +91,7 @@ async function projectRun(campaignId: string, autoPipelining: boolean): Promise<
   return { ...load, oversold, sold, sqlSold };
 }
 
-async function baselineRun(): Promise<LoadResult> {
+async function baselineRun(): Promise<LoadResult & { cpuUsPerRequest: number }> {
   const item = { campaignId: 'c-baseline', sku: SKUS[0] as string };
   const store = createRedisFlashStockStore({ redis: new Redis(redisService.url), keyPrefix: '', consumerName: 'bench' });
   for (const sku of SKUS) {
@@ -100,7 +109,7 @@ async function baselineRun(): Promise<LoadResult> {
       return [k.state, k.stock, k.users, k.idem, k.reservations, k.expiries, k.stream, k.live(second)];
     },
   });
-  const load = await runWrk({ url: baseline.url, path: '/reserve', key: '', skus: SKUS, connections: CONNECTIONS, seconds: SECONDS });
+  const load = await measured(() => runWrk({ url: baseline.url, path: '/reserve', key: '', skus: SKUS, connections: CONNECTIONS, seconds: SECONDS }));
   await baseline.close();
   return load;
 }
@@ -127,9 +136,11 @@ try {
   const best = off.rps >= on.rps ? off : on;
   const oversold = off.oversold + on.oversold;
   console.log(`wrk: ${CONNECTIONS} connections, ${SECONDS} s each, random users, ${SKUS.length} SKUs, stock ${fmt(STOCK)} each`);
-  console.log(`project fast path, auto-pipelining off: ${fmt(off.rps)} req/s, p99 ${off.p99Ms.toFixed(2)} ms, non-2xx ${off.non2xx}, sold ${fmt(off.sold)} (SQL ${fmt(off.sqlSold)})`);
-  console.log(`project fast path, auto-pipelining on:  ${fmt(on.rps)} req/s, p99 ${on.p99Ms.toFixed(2)} ms, non-2xx ${on.non2xx}, sold ${fmt(on.sold)} (SQL ${fmt(on.sqlSold)})`);
-  console.log(`baseline express 5 + express.json + ioredis EVALSHA: ${fmt(baseline.rps)} req/s, p99 ${baseline.p99Ms.toFixed(2)} ms, non-2xx ${baseline.non2xx}`);
+  const cpu = (r: { cpuUsPerRequest: number }) => `${r.cpuUsPerRequest.toFixed(1)} µs CPU/request`;
+  console.log(`project fast path, auto-pipelining off: ${fmt(off.rps)} req/s, p99 ${off.p99Ms.toFixed(2)} ms, ${cpu(off)} (incl. SQL persister), non-2xx ${off.non2xx}, sold ${fmt(off.sold)} (SQL ${fmt(off.sqlSold)})`);
+  console.log(`project fast path, auto-pipelining on:  ${fmt(on.rps)} req/s, p99 ${on.p99Ms.toFixed(2)} ms, ${cpu(on)} (incl. SQL persister), non-2xx ${on.non2xx}, sold ${fmt(on.sold)} (SQL ${fmt(on.sqlSold)})`);
+  console.log(`baseline express 5 + express.json + ioredis EVALSHA: ${fmt(baseline.rps)} req/s, p99 ${baseline.p99Ms.toFixed(2)} ms, ${cpu(baseline)}, non-2xx ${baseline.non2xx}`);
+  console.log(`CPU per request, baseline / project: ${(baseline.cpuUsPerRequest / Math.min(off.cpuUsPerRequest, on.cpuUsPerRequest)).toFixed(1)}x`);
   console.log(`redis-benchmark ceiling (same script, EVALSHA, unpipelined, ${CONNECTIONS} clients): ${fmt(ceiling)} req/s`);
   console.log(`share of ceiling: ${(best.rps / ceiling).toFixed(2)}`);
   console.log(`flash-sale: ${fmt(best.rps)} req/s, ${(best.rps / baseline.rps).toFixed(1)}x express+ioredis baseline, p99 ${best.p99Ms.toFixed(2)} ms, oversold ${oversold}`);

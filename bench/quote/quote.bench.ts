@@ -50,7 +50,16 @@ try {
     const healthRps = Math.round(health.requests.total / health.duration);
     console.log(`baseline GET /healthz: ${healthRps} req/s, p99 ${health.latency.p99} ms`);
     await autocannon({ url, method: 'POST', headers, body, connections: CONNECTIONS, duration: 2, workers: 1 });
+    let sqlQueries = 0;
+    const sqlKinds = new Map<string, number>();
+    server.deps.db.on('query', (q: { sql: string }) => {
+      sqlQueries += 1;
+      const kind = q.sql.slice(0, 60);
+      sqlKinds.set(kind, (sqlKinds.get(kind) ?? 0) + 1);
+    });
     const result = await autocannon({ url, method: 'POST', headers, body, connections: CONNECTIONS, duration: DURATION_S, workers: 1 });
+    if (process.env.BENCH_SQL_DETAIL) for (const [sql, n] of sqlKinds) console.log(`  ${n}× ${sql}`);
+    console.log(`SQL queries during the run: ${sqlQueries} (${(sqlQueries / Math.max(1, result.requests.total)).toFixed(4)} per quote; caches refresh every few seconds)`);
     if (result.non2xx > 0 || result.errors > 0) console.log(`warning: ${result.non2xx} non-2xx, ${result.errors} errors`);
     console.log(`requests ${result.requests.total} in ${result.duration} s, latency avg ${result.latency.average} ms, p50 ${result.latency.p50} ms, max ${result.latency.max} ms`);
     const quoteRps = Math.round(result.requests.total / result.duration);

@@ -18,5 +18,7 @@ test('a planner with a wrong password sees a message and stays on the login scre
   await expect(page.getByTestId('login-error')).toHaveCount(0);
   await expect(page).toHaveURL(/#\/campaigns$/);
   await expect(page.getByTestId('campaign-row').first()).toBeVisible();
-  await expect(page.getByTestId('user-menu')).toContainText(planner.username);
+  await expect(page.getByTestId('user-menu')).toContainText('策划');
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-phase', 'synced');
+  await page.screenshot({ path: '../docs/screenshots/campaign-list.png' });
 });

@@ -27,8 +27,8 @@ export function readE2eState(): E2eState {
 }
 
 /** The demo user of `role` (one is seeded per role). */
-export function demoUser(role: Role): { username: string; password: string } {
-  const user = readE2eState().users.find((u) => u.role === role);
+export function demoUser(role: Role, state: E2eState = readE2eState()): { username: string; password: string } {
+  const user = state.users.find((u) => u.role === role);
   if (!user) throw new Error(`no demo user with role ${role}`);
   return user;
 }

@@ -1,4 +1,5 @@
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { CampaignSchema, QuoteResultSchema, type Campaign, type QuoteResult } from '@promo/shared';
 import { demoUser, readE2eState, type E2eState, type Role } from './e2e-state.js';
 
 /** The studio's web build, served by the server; the studio routes with a hash router. */
@@ -10,21 +11,14 @@ export interface StudioFixtures {
   signIn: (page: Page, role?: Role) => Promise<void>;
   /** A bearer token for a demo user, from the REST login (for checking what the server holds). */
   tokenFor: (role: Role) => Promise<string>;
-  /** `POST /api/v1/quote` as a store would, with the demo API key. */
-  storeQuote: (body: unknown) => Promise<QuoteAnswer>;
+  /** The server's working copy of a campaign (`GET /api/v1/campaigns/:id` as the demo planner), or null when it has none. */
+  serverCampaign: (id: string) => Promise<Campaign | null>;
+  /** `POST /api/v1/quote` as a store would, with the demo API key; the answer parsed by the shared schema. */
+  storeQuote: (body: unknown) => Promise<QuoteResult>;
 }
 
-export interface QuoteAnswer {
-  status: number;
-  body: {
-    totals?: { subtotal: number; discount: number; total: number };
-    applied?: { campaignId: string; amount: number }[];
-    notApplied?: { campaignId: string; reason: string }[];
-  };
-}
-
-async function signInThroughUi(page: Page, role: Role): Promise<void> {
-  const user = demoUser(role);
+async function signInThroughUi(page: Page, stack: E2eState, role: Role): Promise<void> {
+  const user = demoUser(role, stack);
   await page.goto(STUDIO_PATH);
   await page.getByTestId('login-username').fill(user.username);
   await page.getByTestId('login-password').fill(user.password);
@@ -41,22 +35,37 @@ async function login(request: APIRequestContext, role: Role): Promise<string> {
 }
 
 export const test = base.extend<StudioFixtures>({
-  stack: async ({}, use) => {
-    await use(readE2eState());
+  // Every journey starts by checking the server is still ready, so a crashed server reads as such.
+  stack: async ({ request }, use) => {
+    const state = readE2eState();
+    const ready = await request.get(`${state.baseUrl}/readyz`);
+    expect(ready.status(), `the server at ${state.baseUrl} is not ready: ${await ready.text()}`).toBe(200);
+    await use(state);
   },
   baseURL: async ({ stack }, use) => {
     await use(stack.baseUrl);
   },
-  signIn: async ({}, use) => {
-    await use((page, role = 'planner') => signInThroughUi(page, role));
+  signIn: async ({ stack }, use) => {
+    await use((page, role = 'planner') => signInThroughUi(page, stack, role));
   },
   tokenFor: async ({ request }, use) => {
     await use((role) => login(request, role));
   },
+  serverCampaign: async ({ request, tokenFor }, use) => {
+    let token: string | undefined;
+    await use(async (id) => {
+      token ??= await tokenFor('planner');
+      const res = await request.get(`/api/v1/campaigns/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${token}` } });
+      if (res.status() === 404) return null;
+      expect(res.status(), await res.text()).toBe(200);
+      return CampaignSchema.parse(await res.json());
+    });
+  },
   storeQuote: async ({ request, stack }, use) => {
     await use(async (body) => {
       const res = await request.post('/api/v1/quote', { data: body, headers: { authorization: `Bearer ${stack.apiKey}` } });
-      return { status: res.status(), body: (await res.json()) as QuoteAnswer['body'] };
+      expect(res.status(), await res.text()).toBe(200);
+      return QuoteResultSchema.parse(await res.json());
     });
   },
 });

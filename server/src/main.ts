@@ -1,7 +1,9 @@
 import pino from 'pino';
+import { ZodError } from 'zod';
 import { boot } from './app/boot.js';
+import { startBanner } from './app/start-banner.js';
 import type { DemoCredentials } from './auth/seed-auth.js';
-import { parseConfig } from './config/config.schema.js';
+import { describeConfigError, parseConfig, type Config } from './config/config.schema.js';
 import { seedDemo } from './demo/seed-demo.js';
 
 function printDemoCredentials(credentials: DemoCredentials): void {
@@ -14,11 +16,21 @@ function printDemoCredentials(credentials: DemoCredentials): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-const config = parseConfig(process.env);
+function readConfig(): Config {
+  try {
+    return parseConfig(process.env);
+  } catch (err) {
+    if (!(err instanceof ZodError)) throw err;
+    process.stderr.write(`${describeConfigError(err)}\n`);
+    process.exit(1);
+  }
+}
+
+const config = readConfig();
 const logger = pino({ level: config.LOG_LEVEL });
 const server = await boot(config, { logger, seedDemo });
 if (server.demoCredentials) printDemoCredentials(server.demoCredentials);
-process.stdout.write(`PromoStudio server on ${server.url}  (API ${server.url}/api/v1, docs ${server.url}/docs, studio ${server.url}/studio/)\n`);
+process.stdout.write(`${startBanner(server.url, server.handle.studioDir)}\n`);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

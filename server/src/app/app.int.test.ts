@@ -136,10 +136,26 @@ describe('the studio web build', () => {
     expect(asset.text).toBe('console.log(1)');
   });
 
+  it('reports the folder it serves, for the start banner', () => {
+    expect(t.handle.studioDir).toBe(dir);
+  });
+
   it('answers client-side routes with index.html', async () => {
     const res = await t.request.get('/studio/campaigns/c-1');
     expect(res.status).toBe(200);
     expect(res.text).toContain('<title>PromoStudio</title>');
+  });
+
+  it('mounts nothing and reports no folder when the build is missing', async () => {
+    const bare = await createTestApp({ modules: [], config: { STUDIO_DIR: join(dir, 'missing') } });
+    try {
+      expect(bare.handle.studioDir).toBeUndefined();
+      const res = await bare.request.get('/studio/');
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe('not_found');
+    } finally {
+      await bare.close();
+    }
   });
 
   it('still answers unknown API routes with the JSON 404', async () => {

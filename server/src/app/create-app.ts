@@ -14,7 +14,7 @@ import type { AppDeps } from './deps.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import type { AppModule, ModuleContext, ModuleFactory, RouteSpec } from './module.types.js';
 import { modules as defaultModules } from './modules.js';
-import { studioRouter } from './studio-static.js';
+import { findStudioBuild, studioRouter } from './studio-static.js';
 
 export const API_PREFIX = '/api/v1';
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -35,6 +35,8 @@ export interface AppHandle {
   routeTable: readonly (RouteSpec & { module: string })[];
   openapi: OpenAPIRegistry;
   metrics: Registry;
+  /** The studio web build served at /studio, or undefined when there is none. */
+  studioDir: string | undefined;
   /** Starts the modules (subscriptions, timers). Idempotent. */
   start(): Promise<void>;
   /** Starts (if needed) and listens; port 0 picks a free port. */
@@ -61,6 +63,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
 
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.set('trust proxy', config.TRUST_PROXY);
   app.use(helmet());
   app.use(cors({ origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false }));
   app.use(httpMetrics(metrics, logger));
@@ -71,8 +74,8 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   app.use(healthRouter(deps, metrics));
   app.use(docsRouter(openapi, options.version ?? '1.0.0'));
   for (const module of modules) if (module.router) app.use(API_PREFIX, module.router);
-  const studio = studioRouter(config.STUDIO_DIR);
-  if (studio) app.use(studio);
+  const studioDir = findStudioBuild(config.STUDIO_DIR);
+  if (studioDir) app.use(studioRouter(studioDir));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
 
@@ -94,6 +97,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     routeTable,
     openapi,
     metrics,
+    studioDir,
     start,
     async listen(port, host) {
       await start();

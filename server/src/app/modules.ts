@@ -8,6 +8,7 @@ import { themesModule } from '../themes/themes.routes.js';
 import { pricingModule } from '../pricing/pricing.module.js';
 import { flashSaleModule } from '../flash-sale/flash-sale.module.js';
 import { inventoryModule } from '../inventory/inventory.module.js';
+import { groupBuyModule } from '../group-buy/group-buy.module.js';
 import type { ModuleFactory } from './module.types.js';
 
 /**
@@ -25,4 +26,5 @@ export const modules: readonly ModuleFactory[] = [
   schedulerModule,
   flashSaleModule(),
   inventoryModule(),
+  groupBuyModule(),
 ];

@@ -62,6 +62,8 @@ function document(registry: OpenAPIRegistry, route: RouteDefinition, doc: RouteD
       [doc.status ?? 200]: doc.response ? { description: 'OK', content: { 'application/json': { schema: doc.response } } } : { description: 'OK' },
       400: errorResponse('Bad input (names the field)'),
       ...(route.auth.kind !== 'public' ? { 401: errorResponse('Missing or invalid credentials'), 403: errorResponse('Not allowed') } : {}),
+      ...(route.path.includes(':') ? { 404: errorResponse('No such resource') } : {}),
+      ...(route.auth.kind === 'apiKey' ? { 429: errorResponse('Rate limited (see Retry-After)') } : {}),
     },
   };
   registry.registerPath(config);

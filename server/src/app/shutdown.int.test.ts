@@ -61,7 +61,7 @@ describe('clean shutdown', () => {
   });
 
   it('runs main.ts on port 0 and exits 0 on SIGTERM', async () => {
-    const env: Record<string, string | undefined> = { ...process.env, ...Object.fromEntries(Object.entries({ DATA_DIR: database.config.DATA_DIR, DATABASE_URL: database.config.DATABASE_URL, REDIS_URL: database.config.REDIS_URL, REDIS_KEY_PREFIX: database.config.REDIS_KEY_PREFIX })), PORT: '0', HOST: '127.0.0.1', DEMO_DATA: 'false', LOG_LEVEL: 'info' };
+    const env: Record<string, string | undefined> = { ...process.env, ...Object.fromEntries(Object.entries({ DATA_DIR: database.config.DATA_DIR, DATABASE_URL: database.config.DATABASE_URL, REDIS_URL: database.config.REDIS_URL, REDIS_KEY_PREFIX: database.config.REDIS_KEY_PREFIX })), PORT: '0', HOST: '127.0.0.1', DEMO_DATA: 'false', LOG_LEVEL: 'info', STUDIO_DIR: fileURLToPath(new URL('./no-studio-build-here', import.meta.url)) };
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: serverDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -70,6 +70,8 @@ describe('clean shutdown', () => {
     await waitFor('server to listen', () => Promise.resolve(/PromoStudio server on (http:\/\/\S+)/.test(output)), 20_000, 20);
     const url = /PromoStudio server on (http:\/\/\S+)/.exec(output)![1]!;
     expect(await get(`${url}/healthz`)).toBe(200);
+    expect(output).toContain('no studio build: run `pnpm --filter @promo/desktop build:web`');
+    expect(output).not.toContain(`studio ${url}/studio/`);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(output).toContain('stopped cleanly');

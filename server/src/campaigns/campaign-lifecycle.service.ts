@@ -6,7 +6,8 @@ import { recordChange } from '../sync/sync-changes.repo.js';
 import { announceCampaignsChanged } from './campaign-events.js';
 import { planTransition } from './campaign-lifecycle.js';
 import { validateCampaign } from './campaign-validation.js';
-import { getCampaignRow, insertVersion, setStatusCas, toDoc } from './campaign.repo.js';
+import { insertVersion } from './campaign-versions.repo.js';
+import { getCampaignRow, setStatusCas, toDoc } from './campaign.repo.js';
 import type { CampaignDoc, LifecycleAction } from './campaign.schema.js';
 
 export type LifecycleService = ReturnType<typeof createLifecycleService>;
@@ -30,14 +31,16 @@ export function createLifecycleService(deps: Pick<AppDeps, 'db' | 'clock' | 'sto
       if (plan.freeze) {
         const problems = validateCampaign(before);
         if (problems.length > 0) throw new AppError('bad_request', `the campaign has ${problems.length} problem(s)`, { problems });
-        await insertVersion(trx, before, actor, at);
       }
+      // The compare-and-set comes first: it locks the row, so of two racing publishes the second
+      // waits, then matches nothing and answers 409 before it could freeze the same version twice.
       const moved = await setStatusCas(trx, id, before.status, plan.to, {
         actor,
         at,
         ...(plan.freeze ? { publishedVersion: before.version, expectVersion: before.version } : {}),
       });
       if (!moved) throw new AppError('conflict', 'the campaign changed meanwhile; reload and retry', { action });
+      if (plan.freeze) await insertVersion(trx, before, actor, at);
       const after = toDoc((await getCampaignRow(trx, id))!);
       await writeAudit(trx, {
         actor,

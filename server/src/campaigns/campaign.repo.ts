@@ -113,10 +113,6 @@ export async function setStatusCas(
   return changed === 1;
 }
 
-export async function insertVersion(trx: Knex.Transaction, campaign: Campaign, actor: string, at: number): Promise<void> {
-  await trx('campaign_versions').insert({ campaign_id: campaign.id, version: campaign.version, doc: JSON.stringify(campaign), published_at: at, published_by: actor });
-}
-
 export async function listCampaignRows(db: Db, query: CampaignListQuery): Promise<CampaignRow[]> {
   const q = db<CampaignRow>('promotion').select('*').where({ deleted: false }).orderBy('id').limit(query.limit);
   if (query.kind) q.where('type', query.kind);

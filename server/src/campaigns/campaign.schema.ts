@@ -59,3 +59,23 @@ export type ValidationProblem = z.infer<typeof ValidationProblemSchema>;
 export const ValidationResultSchema = z.object({ valid: z.boolean(), problems: z.array(ValidationProblemSchema) });
 
 export const IdParamSchema = z.object({ id: z.string().min(1).max(64) });
+
+export const VersionParamSchema = IdParamSchema.extend({ version: z.coerce.number().int().positive() });
+
+/** A published (frozen) version of a campaign: what ran from `publishedAt` until the next publish. */
+export const CampaignVersionSummarySchema = z.object({
+  version: z.number().int().positive(),
+  /** Epoch milliseconds. */
+  publishedAt: z.number().int(),
+  publishedBy: z.string(),
+});
+export type CampaignVersionSummary = z.infer<typeof CampaignVersionSummarySchema>;
+
+export const CampaignVersionListSchema = z.object({ versions: z.array(CampaignVersionSummarySchema) });
+
+/**
+ * One frozen version with its document. `doc.status` is the status the campaign had when this
+ * version was frozen; the campaign's current status is on `GET /campaigns/{id}`.
+ */
+export const CampaignVersionSchema = CampaignVersionSummarySchema.extend({ doc: CampaignSchema });
+export type CampaignVersion = z.infer<typeof CampaignVersionSchema>;

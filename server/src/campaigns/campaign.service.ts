@@ -4,9 +4,11 @@ import type { Knex } from 'knex';
 import { AppError } from '../app/app-error.js';
 import type { AppDeps } from '../app/deps.js';
 import { writeAudit } from '../audit/audit.repo.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
 import { recordChange } from '../sync/sync-changes.repo.js';
 import { getThemeRow } from '../themes/theme.repo.js';
 import { validateCampaign } from './campaign-validation.js';
+import { getVersion, listVersions } from './campaign-versions.repo.js';
 import {
   deleteCampaignCas,
   getCampaignRow,
@@ -16,7 +18,7 @@ import {
   updateCampaignCas,
   type CampaignRow,
 } from './campaign.repo.js';
-import type { CampaignDoc, CampaignListQuery, CampaignWrite, ValidationProblem } from './campaign.schema.js';
+import type { CampaignDoc, CampaignListQuery, CampaignVersion, CampaignVersionSummary, CampaignWrite, ValidationProblem } from './campaign.schema.js';
 import { rewritePromotionItems } from './promotion-items.js';
 
 /** A save either lands (new version) or meets a newer server copy; never a silent overwrite. */
@@ -29,11 +31,6 @@ function content(doc: CampaignDoc | null): unknown {
   if (!doc) return undefined;
   const { version: _v, updatedAt: _a, updatedBy: _b, createdBy: _c, publishedVersion: _p, ...rest } = doc;
   return rest;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  return code === 'ER_DUP_ENTRY' || code.startsWith('SQLITE_CONSTRAINT');
 }
 
 async function assertThemeExists(trx: Knex.Transaction, themeId: string | undefined): Promise<void> {
@@ -150,5 +147,18 @@ export function createCampaignService(deps: Pick<AppDeps, 'db' | 'clock'>) {
     return validateCampaign(await get(id));
   }
 
-  return { get, list, save, create, remove, validate };
+  /** Published versions, newest first; 404 for an unknown or deleted campaign. */
+  async function versions(id: string): Promise<CampaignVersionSummary[]> {
+    await get(id);
+    return listVersions(db, id);
+  }
+
+  async function version(id: string, number: number): Promise<CampaignVersion> {
+    await get(id);
+    const found = await getVersion(db, id, number);
+    if (!found) throw new AppError('not_found', `campaign ${id} has no published version ${number}`);
+    return found;
+  }
+
+  return { get, list, save, create, remove, validate, versions, version };
 }

@@ -11,10 +11,13 @@ import {
   CampaignListQuerySchema,
   CampaignPageSchema,
   CampaignUpdateSchema,
+  CampaignVersionListSchema,
+  CampaignVersionSchema,
   CampaignWriteSchema,
   IdParamSchema,
   LifecycleActionSchema,
   ValidationResultSchema,
+  VersionParamSchema,
   type LifecycleAction,
 } from './campaign.schema.js';
 import { createCampaignService } from './campaign.service.js';
@@ -95,6 +98,21 @@ export const campaignsModule: ModuleFactory = (deps, ctx) => {
     async (req, res) => {
       const problems = await campaigns.validate(parseInput(IdParamSchema, req.params, 'params').id);
       res.json({ valid: problems.length === 0, problems });
+    },
+  );
+
+  routes.add(
+    { method: 'get', path: '/campaigns/:id/versions', auth: { kind: 'user', roles: READERS }, doc: { summary: 'Published versions of a campaign, newest first (version history)', tags, params: IdParamSchema, response: CampaignVersionListSchema } },
+    async (req, res) => {
+      res.json({ versions: await campaigns.versions(parseInput(IdParamSchema, req.params, 'params').id) });
+    },
+  );
+
+  routes.add(
+    { method: 'get', path: '/campaigns/:id/versions/:version', auth: { kind: 'user', roles: READERS }, doc: { summary: 'One published version with the document frozen at publish', tags, params: VersionParamSchema, response: CampaignVersionSchema } },
+    async (req, res) => {
+      const { id, version } = parseInput(VersionParamSchema, req.params, 'params');
+      res.json(await campaigns.version(id, version));
     },
   );
 

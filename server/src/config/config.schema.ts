@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { TrustProxySchema } from './trust-proxy.schema.js';
 
-/** Environment, parsed once at boot in `main.ts`. */
-export const ConfigSchema = z.object({
+const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
@@ -29,6 +29,11 @@ export const ConfigSchema = z.object({
   JSON_BODY_LIMIT: z.string().default('1mb'),
   /** Studio web build served at /studio when the folder exists (default: desktop/out/renderer). */
   STUDIO_DIR: z.string().optional(),
+  /**
+   * Express `trust proxy`: which hops may set X-Forwarded-For, so per-IP rate limits see the client
+   * behind a load balancer. `false` (default), `true`, a hop count, or addresses/CIDRs/presets.
+   */
+  TRUST_PROXY: TrustProxySchema,
   /** Requests per second per store API key on store-facing routes; 0 disables. */
   RATE_LIMIT_KEY_PER_SEC: z.coerce.number().int().min(0).default(2000),
   /** Requests per second per client IP on store-facing routes; 0 disables. */
@@ -37,14 +42,25 @@ export const ConfigSchema = z.object({
   RATE_LIMIT_LOGIN_PER_MIN: z.coerce.number().int().min(0).default(20),
   /** How long an authenticated token or API key is trusted from the in-memory cache. */
   AUTH_CACHE_MS: z.coerce.number().int().min(0).default(5000),
-  /** Load demo data on first start (the embedded default turns it on). */
+  /**
+   * Load the demo data (and its DEMO-ONLY users and key) when the database is new. Default: on,
+   * except with NODE_ENV=production, where well-known demo passwords must never appear by accident.
+   */
   DEMO_DATA: z
     .enum(['true', 'false'])
-    .default('true')
-    .transform((s) => s === 'true'),
+    .optional()
+    .transform((s) => (s === undefined ? undefined : s === 'true')),
 });
+
+/** Environment, parsed once at boot in `main.ts`. */
+export const ConfigSchema = EnvSchema.transform((env) => ({ ...env, DEMO_DATA: env.DEMO_DATA ?? env.NODE_ENV !== 'production' }));
 export type Config = z.infer<typeof ConfigSchema>;
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
   return ConfigSchema.parse(env);
+}
+
+/** One line per bad variable, for the operator reading the start-up output. */
+export function describeConfigError(error: z.ZodError): string {
+  return ['invalid environment:', ...error.issues.map((issue) => `  ${issue.path.map(String).join('.') || '(env)'}: ${issue.message}`)].join('\n');
 }

@@ -87,6 +87,15 @@ describe('flash sale over HTTP', () => {
     expect((await flash.stock.inspect({ campaignId: 'c-idem', sku: 'fs-i' }))?.stock).toBe(4);
   });
 
+  it('publishes low-stock and sold-out alerts on live:alerts', async () => {
+    const { app, key } = await saleApp([flashCampaign('c-alert', [{ sku: 'fs-al', stock: 10 }], window)], { 'fs-al': 10 });
+    const alerts: { type: string; stockLeft: number }[] = [];
+    const unsubscribe = await app.deps.stores.pubsub.subscribe('live:alerts', (message) => alerts.push(JSON.parse(message) as { type: string; stockLeft: number }));
+    for (let i = 0; i < 10; i++) expect((await reserve(app, key, 'c-alert', { userId: `u${i}`, sku: 'fs-al' })).status).toBe(201);
+    await expect.poll(() => alerts.map((a) => `${a.type}:${a.stockLeft}`), { timeout: 5000 }).toEqual(['low_stock:1', 'sold_out:0']);
+    await unsubscribe();
+  });
+
   it('allocates no more than the reported inventory', async () => {
     const { app, key } = await saleApp([flashCampaign('c-inv', [{ sku: 'fs-v', stock: 100 }], window)], { 'fs-v': 2 });
     const statuses = [];

@@ -79,7 +79,7 @@ export function flashSaleModule(options: FlashSaleModuleOptions = {}): ModuleFac
     const config = { ...parseFlashConfig(process.env), ...options.config };
     const logger = deps.logger.child({ module: 'flash-sale' });
     const campaigns = options.campaigns ?? createLiveCampaigns(deps);
-    const stock = acquireFlashStock(deps.stores, { autoPipelining: config.FLASH_AUTO_PIPELINING });
+    const stock = acquireFlashStock(deps.stores, { autoPipelining: config.FLASH_AUTO_PIPELINING, onError: (err) => logger.warn({ err: err.message }, 'flash redis connection error') });
     const catalog = createSaleCatalog(campaigns);
     const persister = createReservationPersister({ db: deps.db, stock, clock: deps.clock, logger });
     const warmer = createStockWarmer({ db: deps.db, stores: deps.stores, stock, logger, drainItem: async (item) => void (await persister.drain([item])) });

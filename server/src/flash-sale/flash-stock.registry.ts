@@ -16,12 +16,15 @@ const entries = new WeakMap<Stores, Entry>();
  * tests) must share its flash stock too. On Redis the store gets its own connection, so its
  * pipelining setting does not change other modules' traffic. Pair with `releaseFlashStock`.
  */
-export function acquireFlashStock(stores: Stores, options: { autoPipelining: boolean }): FlashStockStore {
+export function acquireFlashStock(stores: Stores, options: { autoPipelining: boolean; onError?: (err: Error) => void }): FlashStockStore {
   let entry = entries.get(stores);
   if (!entry) {
-    const store = stores.redis
+    const connection = stores.redis?.duplicate({ enableAutoPipelining: options.autoPipelining });
+    // ioredis reconnects by itself; the listener keeps a connection error from being unhandled.
+    connection?.on('error', (err: Error) => options.onError?.(err));
+    const store = connection
       ? createRedisFlashStockStore({
-          redis: stores.redis.duplicate({ enableAutoPipelining: options.autoPipelining }),
+          redis: connection,
           keyPrefix: stores.keyPrefix,
           consumerName: `flash-${randomUUID().slice(0, 8)}`,
         })

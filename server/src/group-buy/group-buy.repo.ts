@@ -29,7 +29,7 @@ export async function findGroup(db: Knex | Knex.Transaction, idOrCode: string): 
 }
 
 export async function groupView(db: Knex | Knex.Transaction, group: GroupRow): Promise<GroupView> {
-  const members: unknown[] = await db('group_members').where({ group_id: group.id }).orderBy('joined_at').orderBy('user_id');
+  const members: unknown[] = await db('group_members').where({ group_id: group.id }).orderBy('is_leader', 'desc').orderBy('joined_at').orderBy('user_id');
   return {
     id: group.id,
     campaignId: group.campaign_id,

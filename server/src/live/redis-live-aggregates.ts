@@ -178,6 +178,8 @@ export function createRedisLiveAggregates(redis: Redis, prefix: string): LiveAgg
           const units = Number(skuReply[i + 1]);
           if (units > 0) topSkus.push({ key: skuReply[i]!, gmv: 0, orders: units });
         }
+        // ZREVRANGE breaks ties in reverse byte order; the in-process twin (and a reader) expect A→Z.
+        topSkus.sort((a, b) => b.orders - a.orders || a.key.localeCompare(b.key));
         const series = [];
         for (let i = 0; i < minutes; i += 1) {
           const [orders, gmv] = (valueAt(replies, base + 5 + i) ?? []) as (string | null)[];

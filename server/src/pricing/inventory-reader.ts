@@ -1,32 +1,46 @@
 import type { Knex } from 'knex';
 
-const TTL_MS = 2_000;
+const TTL_MS = 5_000;
 
 /** Stock on hand per SKU from the catalog (the ceiling for gifts), cached briefly for quotes. */
 export interface InventoryReader {
   get(skus: readonly string[], options?: { fresh?: boolean }): Promise<Map<string, number>>;
 }
 
+/**
+ * Read-through cache holding the pending query per SKU, so concurrent quotes that miss together
+ * share one query instead of stampeding the database when an entry expires.
+ */
 export function createInventoryReader(db: Knex, now: () => number = Date.now): InventoryReader {
-  const cache = new Map<string, { at: number; inventory: number | null }>();
+  const cache = new Map<string, { at: number; inventory: Promise<number | null> }>();
+
+  function load(skus: string[], at: number): void {
+    const query = db('catalog_items')
+      .whereIn('sku', skus)
+      .select<{ sku: string; inventory: number | string }[]>('sku', 'inventory')
+      .then((rows) => new Map(rows.map((r) => [r.sku, Number(r.inventory)])));
+    for (const sku of skus) {
+      const inventory = query.then((found) => found.get(sku) ?? null);
+      inventory.catch(() => cache.delete(sku));
+      cache.set(sku, { at, inventory });
+    }
+  }
+
   return {
     async get(skus, options) {
-      const out = new Map<string, number>();
-      const missing: string[] = [];
       const t = now();
-      for (const sku of new Set(skus)) {
+      const unique = [...new Set(skus)];
+      const missing = unique.filter((sku) => {
         const hit = cache.get(sku);
-        if (!options?.fresh && hit && t - hit.at < TTL_MS) {
-          if (hit.inventory !== null) out.set(sku, hit.inventory);
-        } else missing.push(sku);
-      }
-      if (missing.length === 0) return out;
-      const rows = await db('catalog_items').whereIn('sku', missing).select<{ sku: string; inventory: number | string }[]>('sku', 'inventory');
-      for (const sku of missing) cache.set(sku, { at: t, inventory: null });
-      for (const row of rows) {
-        cache.set(row.sku, { at: t, inventory: Number(row.inventory) });
-        out.set(row.sku, Number(row.inventory));
-      }
+        return options?.fresh || !hit || t - hit.at >= TTL_MS;
+      });
+      if (missing.length > 0) load(missing, t);
+      const out = new Map<string, number>();
+      const values = await Promise.all(unique.map((sku) => cache.get(sku)!.inventory));
+      unique.forEach((sku, i) => {
+        const value = values[i];
+        if (value !== null && value !== undefined) out.set(sku, value);
+      });
       return out;
     },
   };

@@ -16,3 +16,13 @@ export interface CatalogLookup {
 export interface LiveCampaignsView {
   snapshot(): { campaigns: readonly Campaign[]; index: CampaignIndex; version: number };
 }
+
+/** Valid flash-sale reservations by token (the flash-sale module's `createFlashReservationReader`). */
+export interface FlashReservationLookup {
+  getValid(tokens: readonly string[]): Promise<Map<string, { campaignId: string; sku: string; quantity: number; price: number; userId: string }>>;
+}
+
+/** The user's seats in open or complete groups (the group-buy module's `createGroupReader`). */
+export interface GroupMembershipLookup {
+  getMemberships(userId: string, groupIds: readonly string[]): Promise<Map<string, { campaignId: string }>>;
+}

@@ -10,6 +10,8 @@ import { createOrderService } from '../orders/order.service.js';
 import { addOrderRoutes } from '../orders/orders.routes.js';
 import { createRegistrationService } from '../users/registration.service.js';
 import { createUserProfiles } from '../users/user-profile.service.js';
+import { createFlashReservationReader } from '../flash-sale/flash-reservation-reader.js';
+import { createGroupReader } from '../group-buy/group-reader.js';
 import { addUserRoutes } from '../users/users.routes.js';
 import { createInventoryReader } from './inventory-reader.js';
 import { createPricingService } from './pricing.service.js';
@@ -31,7 +33,18 @@ export const pricingModule: ModuleFactory = (deps, ctx) => {
   const themes = createThemeBudgets(deps.db);
   const coupons = createCouponService(deps.db, deps.clock);
   const profiles = createUserProfiles(deps.db, deps.clock);
-  const pricing = createPricingService({ clock: deps.clock, live, catalog, inventory, themes, limits, coupons, profiles });
+  const pricing = createPricingService({
+    clock: deps.clock,
+    live,
+    catalog,
+    inventory,
+    themes,
+    limits,
+    coupons,
+    profiles,
+    flash: createFlashReservationReader(deps),
+    groups: createGroupReader(deps),
+  });
   const orders = createOrderService({ db: deps.db, clock: deps.clock, logger, limits, pricing, inventory, profiles });
   const registration = createRegistrationService({ db: deps.db, clock: deps.clock, live, coupons });
 

@@ -7,7 +7,7 @@ import { buildCart } from './cart-builder.js';
 import type { InventoryReader } from './inventory-reader.js';
 import type { ThemeBudgets } from './theme-budgets.js';
 import { readCounters } from './counter-reader.js';
-import type { CatalogLookup, LiveCampaignsView } from './pricing-ports.js';
+import type { CatalogLookup, FlashReservationLookup, GroupMembershipLookup, LiveCampaignsView } from './pricing-ports.js';
 import type { QuoteRequest } from './quote-request.schema.js';
 
 /** One priced cart with what it was priced against (commit builds its limit plan from it). */
@@ -31,6 +31,8 @@ export interface PricingDeps {
   catalog: CatalogLookup;
   inventory: InventoryReader;
   themes: ThemeBudgets;
+  flash: FlashReservationLookup;
+  groups: GroupMembershipLookup;
   limits: LimitsStore;
   coupons: CouponService;
   profiles: UserProfiles;
@@ -73,7 +75,18 @@ export function createPricingService(deps: PricingDeps): PricingService {
         region: request.region,
         channel: request.channel,
       };
-      const counters = await readCounters({ index: snapshot.index, cart, userId: request.userId, nowMs, themeBudgets }, deps.limits, deps.inventory);
+      const tokens = cart.lines.flatMap((l) => (l.reservationToken ? [l.reservationToken] : []));
+      const groupIds = cart.lines.flatMap((l) => (l.groupId ? [l.groupId] : []));
+      const [counters, reservations, memberships] = await Promise.all([
+        readCounters({ index: snapshot.index, cart, userId: request.userId, nowMs, themeBudgets }, deps.limits, deps.inventory),
+        tokens.length > 0 ? deps.flash.getValid(tokens) : Promise.resolve(new Map<string, never>()),
+        groupIds.length > 0 ? deps.groups.getMemberships(request.userId, groupIds) : Promise.resolve(new Map<string, never>()),
+      ]);
+      // A reservation is only worth its flash price to the user who holds it.
+      for (const [token, r] of reservations) {
+        if (r.userId === request.userId) counters.flashReservations[token] = { campaignId: r.campaignId, sku: r.sku, quantity: r.quantity, price: r.price };
+      }
+      for (const [groupId, m] of memberships) counters.groups[groupId] = m.campaignId;
       const coupons: Coupon[] = wallet.map(({ name: _n, nameEn: _e, usedOrderId: _u, ...coupon }) => coupon);
       const result = priceCart({ cart, user, index: snapshot.index, counters, coupons, nowMs, assignVariant });
       return { result, cart, user, nowMs, campaignsById: campaignsById(snapshot), themeBudgets };

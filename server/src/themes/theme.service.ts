@@ -4,6 +4,7 @@ import { AppError } from '../app/app-error.js';
 import type { AppDeps } from '../app/deps.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { campaignsOfTheme } from '../campaigns/campaign.repo.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
 import { recordChange } from '../sync/sync-changes.repo.js';
 import { deleteThemeCas, getThemeRow, insertTheme, listThemeRows, toThemeDoc, updateThemeCas, type ThemeRow } from './theme.repo.js';
 import type { ThemeDoc, ThemeWrite } from './theme.schema.js';
@@ -52,6 +53,17 @@ export function createThemeService(deps: Pick<AppDeps, 'db' | 'clock'>) {
   async function save(input: ThemeWrite & { id: string }, baseVersion: number, actor: string): Promise<ThemeSaveResult> {
     const theme: Theme = { ...input, version: baseVersion + 1 };
     assertWindow(theme);
+    try {
+      return await saveInTransaction(theme, baseVersion, actor);
+    } catch (error) {
+      // Two creators of one id raced past the existence check: the loser sees the winner's copy.
+      if (!isUniqueViolation(error)) throw error;
+      const row = await getThemeRow(db, theme.id);
+      return { status: 'conflict', server: liveDoc(row), serverVersion: row?.version ?? 0 };
+    }
+  }
+
+  async function saveInTransaction(theme: Theme, baseVersion: number, actor: string): Promise<ThemeSaveResult> {
     return db.transaction(async (trx) => {
       const row = await getThemeRow(trx, theme.id);
       const at = clock.now();

@@ -41,25 +41,29 @@ export function profileFrom(row: { n: number; last: number | null; spent: number
  * itself always reads fresh and the new-user counter guards the first order (ADR).
  */
 export function createUserProfiles(db: Knex, clock: Clock): UserProfiles {
-  const cache = new Map<string, { at: number; profile: UserProfile }>();
+  // The pending read is cached, so concurrent quotes of one user share a query.
+  const cache = new Map<string, { at: number; profile: Promise<UserProfile> }>();
+
+  async function load(userId: string, now: number): Promise<UserProfile> {
+    const row = await db('orders')
+      .where({ user_id: userId, status: 'committed' })
+      .first<{ n: number | string; last: number | string | null; spent: number | string | null }>(
+        db.raw('COUNT(*) as n'),
+        db.raw('MAX(created_at) as last'),
+        db.raw('SUM(total) as spent'),
+      );
+    return profileFrom({ n: Number(row?.n ?? 0), last: row?.last == null ? null : Number(row.last), spent: Number(row?.spent ?? 0) }, now);
+  }
+
   return {
-    async get(userId, options) {
+    get(userId, options) {
       const now = clock.now();
       const hit = cache.get(userId);
       if (!options?.fresh && hit && now - hit.at < CACHE_MS) return hit.profile;
-      const row = await db('orders')
-        .where({ user_id: userId, status: 'committed' })
-        .first<{ n: number | string; last: number | string | null; spent: number | string | null }>(
-          db.raw('COUNT(*) as n'),
-          db.raw('MAX(created_at) as last'),
-          db.raw('SUM(total) as spent'),
-        );
-      const profile = profileFrom(
-        { n: Number(row?.n ?? 0), last: row?.last == null ? null : Number(row.last), spent: Number(row?.spent ?? 0) },
-        now,
-      );
+      const profile = load(userId, now);
       if (cache.size >= CACHE_MAX) cache.clear();
       cache.set(userId, { at: now, profile });
+      profile.catch(() => cache.delete(userId));
       return profile;
     },
     invalidate(userId) {

@@ -13,27 +13,30 @@ export interface CampaignGate {
   readonly budgetLeft: number;
 }
 
-/** Window, recurrence, holdout, usage cap, budget and per-user limits: the checks before any maths. */
-export function gateCampaign(entry: IndexedCampaign, env: PricingEnv): CampaignGate | { reason: ReasonCode } {
+/**
+ * Window, recurrence, holdout, usage cap, budget and per-user limits: the checks before any maths.
+ * A failure is the bare reason code (a string): most candidates fail here, so no object is made.
+ */
+export function gateCampaign(entry: IndexedCampaign, env: PricingEnv): CampaignGate | ReasonCode {
   const { campaign } = entry;
-  if (!entry.schedule.isActive(env.nowMs)) return { reason: 'outside_window' };
+  if (!entry.schedule.isActive(env.nowMs)) return 'outside_window';
   let variantKey: string | null = null;
   if (campaign.experiment) {
     const assignment = env.assignVariant(campaign.experiment.id, env.user.userId, campaign.experiment);
-    if (assignment.inHoldout) return { reason: 'in_holdout' };
+    if (assignment.inHoldout) return 'in_holdout';
     variantKey = assignment.variantKey;
   }
   const counters = counterEntry(env.counters.campaigns, campaign.id);
   const { limits } = campaign;
   const usageLeft = counters?.usageLeft ?? limits.usageCap ?? Infinity;
-  if (usageLeft <= 0) return { reason: 'usage_cap_reached' };
+  if (usageLeft <= 0) return 'usage_cap_reached';
   const budgetLeft = counters?.budgetLeft ?? limits.budget ?? Infinity;
-  if (budgetLeft <= 0) return { reason: 'budget_exhausted' };
+  if (budgetLeft <= 0) return 'budget_exhausted';
   if (limits.perUserTotal !== undefined && (counters?.userTotal ?? 0) >= limits.perUserTotal) {
-    return { reason: 'user_limit_reached' };
+    return 'user_limit_reached';
   }
   if (limits.perUserDaily !== undefined && (counters?.userToday ?? 0) >= limits.perUserDaily) {
-    return { reason: 'user_limit_reached' };
+    return 'user_limit_reached';
   }
   return { variantKey, offers: entry.offersFor(variantKey), budgetLeft };
 }
@@ -57,18 +60,18 @@ export function firedOffers(
   gate: CampaignGate,
   env: PricingEnv,
   scopeSubtotal: number,
-): Array<{ nodeId: string; offer: Offer }> | { reason: ReasonCode } {
+): Array<{ nodeId: string; offer: Offer }> | ReasonCode {
   const ctx = env.conditionContext;
   ctx.timezone = entry.campaign.schedule.timezone;
   ctx.variantKey = gate.variantKey;
   ctx.scopeSubtotal = scopeSubtotal;
   const evaluation = entry.graph.evaluate(ctx);
   const ids = evaluation.firedOfferNodeIds;
-  if (ids.length === 0) return { reason: evaluation.failedReasons[0] ?? 'condition_not_met' };
+  if (ids.length === 0) return evaluation.failedReasons[0] ?? 'condition_not_met';
   const fired: Array<{ nodeId: string; offer: Offer }> = [];
   for (const nodeId of ids) {
     const offer = gate.offers.get(nodeId);
     if (offer) fired.push({ nodeId, offer });
   }
-  return fired.length > 0 ? fired : { reason: 'condition_not_met' };
+  return fired.length > 0 ? fired : 'condition_not_met';
 }

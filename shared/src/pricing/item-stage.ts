@@ -6,7 +6,7 @@ import type { LineState } from './line-state.js';
 import { itemLineOutcome, itemOfferCap } from './offers/item-offer.js';
 import type { PricingEnv } from './pricing-env.js';
 import { reportNotApplied, type QuoteReport } from './quote-report.js';
-import type { ReasonCode } from './reason.js';
+import { excludedBy, type ReasonCode } from './reason.js';
 
 interface ItemCandidate {
   readonly entry: IndexedCampaign;
@@ -18,6 +18,8 @@ interface ItemCandidate {
   capLeft: number;
   given: number;
   capped: boolean;
+  /** The exclusive campaign that took a line this one wanted, for `excluded_by`. */
+  beatenBy: string | null;
 }
 
 interface Proposal {
@@ -48,16 +50,16 @@ function propose(entry: IndexedCampaign, offer: Offer, scope: readonly number[],
   return { proposals, total, reason };
 }
 
-function toCandidate(hit: CandidateHit, lines: readonly LineState[], env: PricingEnv): ItemCandidate | { reason: ReasonCode } {
+function toCandidate(hit: CandidateHit, lines: readonly LineState[], env: PricingEnv): ItemCandidate | ReasonCode | null {
   const { entry } = hit;
-  const gate = gateCampaign(entry, env);
-  if ('reason' in gate) return gate;
   const scope = linesInScope(hit, lines);
-  if (scope.length === 0) return { reason: 'not_in_scope' };
+  if (scope.length === 0) return null;
+  const gate = gateCampaign(entry, env);
+  if (typeof gate === 'string') return gate;
   let scopeSubtotal = 0;
   for (const i of scope) scopeSubtotal += lines[i]!.amount;
   const fired = firedOffers(entry, gate, env, scopeSubtotal);
-  if ('reason' in fired) return fired;
+  if (typeof fired === 'string') return fired;
   let best: Proposal | null = null;
   let bestFired: (typeof fired)[number] | null = null;
   let reason: ReasonCode | null = null;
@@ -69,10 +71,10 @@ function toCandidate(hit: CandidateHit, lines: readonly LineState[], env: Pricin
       bestFired = candidate;
     }
   }
-  if (!best || !bestFired) return { reason: reason ?? 'condition_not_met' };
-  if (best.total > gate.budgetLeft) return { reason: 'budget_exhausted' };
+  if (!best || !bestFired) return reason ?? 'condition_not_met';
+  if (best.total > gate.budgetLeft) return 'budget_exhausted';
   const { nodeId, offer } = bestFired;
-  return { entry, gate, nodeId, offer, proposals: best.proposals, capLeft: itemOfferCap(offer), given: 0, capped: false };
+  return { entry, gate, nodeId, offer, proposals: best.proposals, capLeft: itemOfferCap(offer), given: 0, capped: false, beatenBy: null };
 }
 
 /** The floor a line keeps under this candidate: the line's own, or the campaign's margin floor. */
@@ -113,8 +115,9 @@ export function runItemStage(hits: readonly CandidateHit[], lines: LineState[], 
   const candidates: ItemCandidate[] = [];
   for (const hit of hits) {
     const candidate = toCandidate(hit, lines, env);
-    if ('reason' in candidate) reportNotApplied(report, hit.entry, candidate.reason);
-    else candidates.push(candidate);
+    // null: the scope's exclusions (or the offer's SKUs) leave no line, so it never targeted the cart.
+    if (typeof candidate === 'string') reportNotApplied(report, hit.entry, candidate);
+    else if (candidate !== null) candidates.push(candidate);
   }
   // Candidates per line, in rank order; nothing has touched a line before its exclusive pick, so
   // the proposal made at list price is exactly what the candidate would take there.
@@ -134,7 +137,12 @@ export function runItemStage(hits: readonly CandidateHit[], lines: LineState[], 
         winnerAmount = amount;
       }
     }
-    if (winner) give(winner, state, winner.proposals.get(i)!);
+    if (winner) {
+      give(winner, state, winner.proposals.get(i)!);
+      for (const candidate of competing) {
+        if (candidate !== winner && candidate.entry.campaign.stacking.mode === 'exclusive') candidate.beatenBy ??= winner.entry.campaign.id;
+      }
+    }
     for (const candidate of competing) {
       if (candidate.entry.campaign.stacking.mode === 'stackable') give(candidate, state, stackedWanted(candidate, state, env));
     }
@@ -142,7 +150,7 @@ export function runItemStage(hits: readonly CandidateHit[], lines: LineState[], 
   for (const candidate of candidates) {
     const { campaign } = candidate.entry;
     if (candidate.given <= 0) {
-      reportNotApplied(report, candidate.entry, 'not_best_offer');
+      reportNotApplied(report, candidate.entry, candidate.beatenBy === null ? 'not_best_offer' : excludedBy(candidate.beatenBy));
       continue;
     }
     report.applied.push({

@@ -45,18 +45,18 @@ function groupOf(entry: IndexedCampaign): string | null {
   return stacking.mode === 'exclusive' ? 'exclusive' : null;
 }
 
-function toCandidate(hit: CandidateHit, lines: readonly LineState[], env: PricingEnv, report: QuoteReport): OrderCandidate | { reason: ReasonCode } {
+function toCandidate(hit: CandidateHit, lines: readonly LineState[], env: PricingEnv, report: QuoteReport): OrderCandidate | ReasonCode | null {
   const { entry } = hit;
-  const gate = gateCampaign(entry, env);
-  if ('reason' in gate) return gate;
-  const excludeDiscounted = entry.campaign.stacking.excludeDiscountedLines;
   const inScope = linesInScope(hit, lines);
-  const basis = excludeDiscounted ? inScope.filter((i) => lines[i]!.itemDiscount === 0) : inScope;
-  if (basis.length === 0) return { reason: 'not_in_scope' };
+  if (inScope.length === 0) return null;
+  const gate = gateCampaign(entry, env);
+  if (typeof gate === 'string') return gate;
+  const basis = entry.campaign.stacking.excludeDiscountedLines ? inScope.filter((i) => lines[i]!.itemDiscount === 0) : inScope;
+  if (basis.length === 0) return 'not_in_scope';
   const weights = basis.map((i) => lines[i]!.amount);
   const basisAmount = weights.reduce((sum, w) => sum + w, 0);
   const fired = firedOffers(entry, gate, env, basisAmount);
-  if ('reason' in fired) return fired;
+  if (typeof fired === 'string') return fired;
   let best: { nodeId: string; proposal: OrderProposal; value: number } | null = null;
   let reason: ReasonCode | null = null;
   let hinted = false;
@@ -74,8 +74,8 @@ function toCandidate(hit: CandidateHit, lines: readonly LineState[], env: Pricin
     const value = proposalValue(outcome.proposal);
     if (best === null || value > best.value) best = { nodeId, proposal: outcome.proposal, value };
   }
-  if (!best) return { reason: reason ?? 'condition_not_met' };
-  if (best.value > gate.budgetLeft) return { reason: 'budget_exhausted' };
+  if (!best) return reason ?? 'condition_not_met';
+  if (best.value > gate.budgetLeft) return 'budget_exhausted';
   return { entry, gate, ...best, basis, weights, group: groupOf(entry) };
 }
 
@@ -138,8 +138,9 @@ export function runOrderStage(hits: readonly CandidateHit[], lines: LineState[],
   const candidates: OrderCandidate[] = [];
   for (const hit of hits) {
     const candidate = toCandidate(hit, lines, env, report);
-    if ('reason' in candidate) reportNotApplied(report, hit.entry, candidate.reason);
-    else candidates.push(candidate);
+    // null: the scope's exclusions (or the offer's SKUs) leave no line, so it never targeted the cart.
+    if (typeof candidate === 'string') reportNotApplied(report, hit.entry, candidate);
+    else if (candidate !== null) candidates.push(candidate);
   }
   const evaluate = (selected: readonly number[]): number => {
     const ledger = ledgerOf(lines, env, candidates);

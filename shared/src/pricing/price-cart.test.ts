@@ -156,6 +156,18 @@ describe('quote result', () => {
     ]);
   });
 
+  it('does not list a campaign whose scope exclusions leave no line of the cart', () => {
+    const excluded = makeCampaign({ id: 'ex', scope: { type: 'storewide', excludeCategoryIds: ['food'] }, offer: { kind: 'percent_off', payRate: 9_000 } });
+    const result = quote([excluded], cartOf([line('A', 1_000)]));
+    expect(result.notApplied).toEqual([]);
+  });
+
+  it('says not_in_scope when every scope line was already discounted and the campaign skips those', () => {
+    const pct = makeCampaign({ id: 'pct', offer: { kind: 'percent_off', payRate: 9_000 } });
+    const mj = threshold('mj', 100, 10, { stacking: { mode: 'exclusive', excludeDiscountedLines: true } });
+    expect(reasonOf(quote([pct, mj], cartOf([line('A', 1_000)])), 'mj')).toBe('not_in_scope');
+  });
+
   it('does not list campaigns whose scope misses every line', () => {
     const elsewhere = makeCampaign({ id: 'toys', scope: { type: 'categories', categoryIds: ['toys'] }, offer: { kind: 'percent_off', payRate: 9_000 } });
     const result = quote([elsewhere], cartOf([line('A', 1_000)]));

@@ -36,17 +36,17 @@ describe('percent_off (折扣)', () => {
     expect(result.lines.map((l) => l.itemDiscount)).toEqual([0, 200]);
   });
 
-  it('two exclusive promotions on a line: the lower resulting price wins, the other says not_best_offer', () => {
+  it('two exclusive promotions on a line: the lower resulting price wins, the other is excluded by it', () => {
     const result = quote([pct('p90', 9_000), pct('p80', 8_000)], cartOf([line('A', 1_000)]));
     expect(result.lines[0]!.itemDiscount).toBe(200);
     expect(appliedAmount(result, 'p80')).toBe(200);
-    expect(reasonOf(result, 'p90')).toBe('not_best_offer');
+    expect(reasonOf(result, 'p90')).toBe('excluded_by:p80');
   });
 
   it('equal exclusive discounts: the higher priority wins', () => {
     const result = quote([pct('low', 8_000, { priority: 10 }), pct('high', 8_000, { priority: 500 })], cartOf([line('A', 1_000)]));
     expect(appliedAmount(result, 'high')).toBe(200);
-    expect(reasonOf(result, 'low')).toBe('not_best_offer');
+    expect(reasonOf(result, 'low')).toBe('excluded_by:high');
   });
 
   it('equal discounts and priority: the smaller id wins', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CampaignSchema, ThemeSchema } from '@promo/shared';
+import { CampaignSchema } from '@promo/shared';
 
 // Response contracts of the server, parsed in one place so a changed contract fails loudly.
 
@@ -25,7 +25,7 @@ export const LoginResponseSchema = z.object({
 });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 
-export const MeResponseSchema = z.union([z.object({ user: UserSchema }).transform((r) => r.user), UserSchema]);
+export const MeResponseSchema = z.object({ user: UserSchema }).transform((r) => r.user);
 
 export const EntityTypeSchema = z.enum(['campaign', 'theme']);
 export type EntityType = z.infer<typeof EntityTypeSchema>;
@@ -72,9 +72,9 @@ export const CatalogItemSchema = z.object({
 });
 export type CatalogItem = z.infer<typeof CatalogItemSchema>;
 
+/** A page of catalog search; `cursor` continues after the last item (an empty page ends it). */
 export const CatalogPageSchema = z.object({
   items: z.array(CatalogItemSchema),
-  nextCursor: z.string().nullish(),
   cursor: z.string().nullish(),
 });
 
@@ -98,43 +98,31 @@ function flattenCategories(nodes: CategoryNode[], parentId: string | null): Cate
   ]);
 }
 
-/** Categories come flat or as a tree; the studio stores them flat with parentId. */
-export const CategoriesResponseSchema = z
-  .union([z.array(CategoryNodeSchema), z.object({ categories: z.array(CategoryNodeSchema) }).transform((r) => r.categories)])
-  .transform((nodes) => flattenCategories(nodes, null));
+/** The category tree, stored flat (with parentId) by the studio. */
+export const CategoriesResponseSchema = z.object({ categories: z.array(CategoryNodeSchema) }).transform((r) => flattenCategories(r.categories, null));
 
-export const CampaignDocSchema = CampaignSchema;
-export const ThemeDocSchema = ThemeSchema;
 
 export const VersionEntrySchema = z.object({
   version: z.number().int(),
-  publishedAt: z.union([z.string(), z.number()]).nullish(),
-  publishedBy: z.string().nullish(),
+  /** Epoch milliseconds. */
+  publishedAt: z.number().int(),
+  publishedBy: z.string(),
 });
-export const VersionsResponseSchema = z.union([
-  z.array(VersionEntrySchema),
-  z.object({ versions: z.array(VersionEntrySchema) }).transform((r) => r.versions),
-]);
+export const VersionsResponseSchema = z.object({ versions: z.array(VersionEntrySchema) }).transform((r) => r.versions);
 export type VersionEntry = z.infer<typeof VersionEntrySchema>;
 
 export const AuditEntrySchema = z.object({
-  id: z.union([z.string(), z.number()]).transform(String),
-  actor: z.string().nullish(),
+  id: z.number().int(),
+  actor: z.string(),
   action: z.string(),
-  entityType: z.string().nullish(),
-  entityId: z.string().nullish(),
-  diff: z.unknown().optional(),
-  at: z.union([z.string(), z.number()]),
+  entityType: z.string(),
+  entityId: z.string(),
+  diff: z.array(z.object({ path: z.string(), op: z.enum(['add', 'remove', 'change']), from: z.unknown().optional(), to: z.unknown().optional() })),
+  /** Epoch milliseconds. */
+  at: z.number().int(),
 });
-export const AuditResponseSchema = z.union([
-  z.array(AuditEntrySchema),
-  z.object({ entries: z.array(AuditEntrySchema) }).transform((r) => r.entries),
-  z.object({ items: z.array(AuditEntrySchema) }).transform((r) => r.items),
-]);
+export const AuditResponseSchema = z.object({ entries: z.array(AuditEntrySchema), cursor: z.number().int().nullable() }).transform((r) => r.entries);
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
-/** Lifecycle endpoints answer with the campaign (or `{campaign}`); only the status matters here. */
-export const LifecycleResponseSchema = z.union([
-  z.object({ campaign: z.object({ status: z.string(), version: z.number().int() }).loose() }).transform((r) => r.campaign),
-  z.object({ status: z.string(), version: z.number().int() }).loose(),
-]);
+/** Lifecycle endpoints answer with the campaign document; the studio reads its new status. */
+export const LifecycleResponseSchema = CampaignSchema.extend({ publishedVersion: z.number().int().nullable().optional() });

@@ -39,8 +39,8 @@ describe('HTTP client', () => {
     expect((error as ApiError).isNetwork).toBe(true);
   });
 
-  it('accepts categories as a tree and flattens them with parent ids', async () => {
-    const fetch = respond(200, [{ id: 'food', name: '食品', children: [{ id: 'fruit', name: '水果' }] }]);
+  it('flattens the category tree with parent ids', async () => {
+    const fetch = respond(200, { categories: [{ id: 'food', name: '食品', parentId: null, children: [{ id: 'fruit', name: '水果', parentId: 'food', children: [] }] }] });
     const api = createStudioApi(createHttpClient({ baseUrl: '', getToken: () => null, fetch }));
     await expect(api.categories()).resolves.toEqual([
       { id: 'food', name: '食品', parentId: null },

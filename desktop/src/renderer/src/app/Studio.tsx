@@ -7,6 +7,7 @@ import { createHttpClient } from '../api/http-client.js';
 import { createStudioApi } from '../api/studio-api.js';
 import { databaseName, type Session } from '../auth/session.js';
 import { localKeys } from '../campaigns/queries.js';
+import { refreshCatalogCache } from '../catalog/catalog-cache.js';
 import { openStudioDb } from '../db/studio-db.js';
 import { createPlatform } from '../platform/create-platform.js';
 import { createSyncEngine } from '../sync/sync-engine.js';
@@ -63,6 +64,15 @@ export function Studio({ session, onSignOut }: Props) {
     window.addEventListener('online', online);
     window.addEventListener('offline', offline);
     void runner.refreshCounts().then(() => runner.requestSync());
+    // The first session on this machine fetches the catalog so simulation works offline later.
+    void db.catalog
+      .count()
+      .then(async (count) => {
+        if (count > 0) return;
+        await refreshCatalogCache(db, services.api);
+        await queryClient.invalidateQueries({ queryKey: localKeys.all });
+      })
+      .catch(() => undefined);
     return () => {
       unsubscribe();
       window.removeEventListener('online', online);

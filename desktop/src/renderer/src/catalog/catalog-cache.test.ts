@@ -38,8 +38,9 @@ describe('catalog cache', () => {
   it('stores every page of the server catalog', async () => {
     const db = openStudioDb('catalog-test', { indexedDB, IDBKeyRange });
     const pages = [
-      { items: [items[0]!, items[1]!], nextCursor: 'p2' },
-      { items: [items[2]!], nextCursor: null },
+      { items: [items[0]!, items[1]!], cursor: 'B1' },
+      { items: [items[2]!], cursor: 'H1' },
+      { items: [], cursor: null },
     ];
     let call = 0;
     const count = await refreshCatalogCache(db, {

@@ -14,7 +14,7 @@ export async function refreshCatalogCache(db: StudioDb, api: Pick<StudioApi, 'se
   do {
     const page = await api.searchCatalog({ limit: PAGE, ...(cursor ? { cursor } : {}) });
     items.push(...page.items);
-    cursor = page.nextCursor ?? page.cursor ?? undefined;
+    cursor = page.cursor ?? undefined;
     if (page.items.length === 0) break;
   } while (cursor && items.length < MAX_CACHED_ITEMS);
   await db.transaction('rw', [db.catalog, db.categories, db.meta], async () => {

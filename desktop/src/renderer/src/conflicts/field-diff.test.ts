@@ -20,6 +20,11 @@ describe('conflict diff', () => {
     expect(diffs.some((d) => d.path === 'schedule.start' && d.equal)).toBe(true);
   });
 
+  it('ignores the bookkeeping fields the server adds', () => {
+    const theirs = { ...base, updatedAt: 1795546237087, updatedBy: 'admin', createdBy: 'planner', publishedVersion: null };
+    expect(diffDocs(base, theirs).filter((d) => !d.equal)).toEqual([]);
+  });
+
   it('compares the rule graph as one field', () => {
     const theirs = { ...base, graph: { nodes: [{ id: 'start', type: 'start' }, { id: 'o', type: 'offer' }], edges: [] } };
     expect(diffDocs(base, theirs).filter((d) => !d.equal).map((d) => d.path)).toEqual(['graph']);

@@ -29,7 +29,10 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
-export function diffDocs(mine: Plain, theirs: Plain, atomicKeys: ReadonlySet<string> = new Set(['graph']), ignoreKeys: ReadonlySet<string> = new Set(['version'])): FieldDiff[] {
+/** Bookkeeping the server adds to documents: never a planner's decision, so never diffed. */
+export const SERVER_METADATA_KEYS: ReadonlySet<string> = new Set(['version', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'publishedVersion', 'publishedAt', 'publishedBy']);
+
+export function diffDocs(mine: Plain, theirs: Plain, atomicKeys: ReadonlySet<string> = new Set(['graph']), ignoreKeys: ReadonlySet<string> = SERVER_METADATA_KEYS): FieldDiff[] {
   const out: FieldDiff[] = [];
   const walk = (a: unknown, b: unknown, prefix: string, depth: number): void => {
     const top = prefix.split('.')[0] ?? prefix;

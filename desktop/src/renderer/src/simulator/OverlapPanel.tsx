@@ -17,7 +17,7 @@ export function OverlapPanel({ focus, campaigns }: { focus: Campaign; campaigns:
     return checkOverlaps(focus, campaigns, catalog.data?.items ?? [], (id) => categoryPath(categories, id));
   }, [focus, campaigns, catalog.data]);
   const names = new Map(campaigns.map((c) => [c.id, locale === 'en' && c.nameEn ? c.nameEn : c.name]));
-  const shown = entries.slice(0, 50);
+  const shown = entries.slice(0, 20);
   return (
     <div className="card" data-testid="overlap-panel" data-count={entries.length}>
       <div className="card__head">
@@ -27,35 +27,37 @@ export function OverlapPanel({ focus, campaigns }: { focus: Campaign; campaigns:
       {entries.length === 0 ? (
         <div className="empty">{t('simulator.overlapNone')}</div>
       ) : (
-        <table className="table table--compact">
-          <thead>
-            <tr>
-              <th>{t('simulator.overlapSku')}</th>
-              <th>{t('simulator.overlapCampaigns')}</th>
-              <th className="num">{t('catalog.price')}</th>
-              <th className="num">{t('simulator.deepest')}</th>
-              <th className="num">{t('simulator.floor')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((e) => (
-              <tr key={e.sku} data-testid="overlap-row" data-below-floor={e.belowFloor ? 'true' : 'false'}>
-                <td className="mono">{e.sku}</td>
-                <td className="small">
-                  {e.stacking.map((s) => (
-                    <div key={s.campaignId}>
-                      {names.get(s.campaignId) ?? s.campaignId} · {t(`enumValues.${s.mode}`)}
-                      {s.exclusionGroup ? ` · ${s.exclusionGroup}` : ''}
-                    </div>
-                  ))}
-                </td>
-                <td className="num">{formatFen(e.price)}</td>
-                <td className="num">−{formatFen(e.deepestDiscount)}</td>
-                <td className={`num ${e.belowFloor ? 'field__error' : ''}`}>{e.floor === null ? '—' : formatFen(e.floor)}</td>
+        <div className="overlap__scroll">
+          <table className="table table--compact">
+            <thead>
+              <tr>
+                <th>{t('simulator.overlapSku')}</th>
+                <th>{t('simulator.overlapCampaigns')}</th>
+                <th className="num">{t('catalog.price')}</th>
+                <th className="num">{t('simulator.deepest')}</th>
+                <th className="num">{t('simulator.floor')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {shown.map((e) => (
+                <tr key={e.sku} data-testid="overlap-row" data-below-floor={e.belowFloor ? 'true' : 'false'}>
+                  <td className="mono">{e.sku}</td>
+                  <td className="small overlap__campaigns">
+                    {e.stacking.map((s) => (
+                      <div key={s.campaignId}>
+                        {names.get(s.campaignId) ?? s.campaignId} · {t(`enumValues.${s.mode}`)}
+                        {s.exclusionGroup ? ` · ${s.exclusionGroup}` : ''}
+                      </div>
+                    ))}
+                  </td>
+                  <td className="num">{formatFen(e.price)}</td>
+                  <td className="num">−{formatFen(e.deepestDiscount)}</td>
+                  <td className={`num ${e.belowFloor ? 'field__error' : ''}`}>{e.floor === null ? '—' : formatFen(e.floor)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
   );

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ChannelSchema, UserContextSchema, type QuoteResult } from '@promo/shared';
@@ -64,6 +64,15 @@ export function SimulatorPage() {
 
   const addLine = (sku: string) => setLines((list) => (list.some((l) => l.sku === sku) ? list.map((l) => (l.sku === sku ? { ...l, quantity: l.quantity + 1 } : l)) : [...list, { sku, quantity: 1 }]));
   const draft = allCampaigns.find((c) => c.id === draftId);
+
+  // Simulating a draft that is not running now: look at its first moment instead.
+  const draftStart = draft?.schedule.start;
+  const draftEnd = draft?.schedule.end;
+  useEffect(() => {
+    if (!draftStart || !draftEnd) return;
+    const t = nowMs();
+    if (t < Date.parse(draftStart) || t >= Date.parse(draftEnd)) setWhen(new Date(Date.parse(draftStart)).toISOString());
+  }, [draftId, draftStart, draftEnd, nowMs]);
 
   return (
     <div className="stack">

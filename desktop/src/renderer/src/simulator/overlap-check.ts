@@ -18,6 +18,14 @@ export interface OverlapEntry {
 
 const ITEM_KINDS = new Set(['percent_off', 'flash_sale', 'group_buy', 'member']);
 
+/**
+ * The most of an order-level fixed discount one unit can carry: all of it when the unit alone
+ * reaches `minSpend`, else its proportional share of an order of exactly `minSpend`.
+ */
+function shareOfFixed(off: number, minSpend: number, price: number): number {
+  return price >= minSpend || minSpend === 0 ? off : Math.floor((off * price) / minSpend);
+}
+
 /** Largest unit discount one offer could give on an item of `price` (order-level ones as their best rate). */
 export function maxUnitDiscount(offer: Offer, sku: string, price: number): number {
   const cap = (n: number) => Math.max(0, Math.min(price, n));
@@ -35,14 +43,13 @@ export function maxUnitDiscount(offer: Offer, sku: string, price: number): numbe
     case 'member':
       if (offer.benefit.type === 'percent') return cap(price - applyBasisPoints(price, offer.benefit.payRate));
       return cap(price - (offer.benefit.items.find((i) => i.sku === sku)?.price ?? price));
-    case 'threshold_off': {
-      // An order discount spread over the lines: at best `off / minSpend` of this line's price.
-      const rateBp = offer.mode === 'tiers' ? Math.max(0, ...offer.tiers.map((t) => (t.minSpend > 0 ? Math.floor((t.off * 10_000) / t.minSpend) : 10_000))) : Math.floor((offer.off * 10_000) / offer.every);
-      return cap(applyBasisPoints(price, Math.min(10_000, rateBp)));
-    }
+    case 'threshold_off':
+      if (offer.mode === 'tiers') return cap(Math.max(0, ...offer.tiers.map((t) => shareOfFixed(t.off, t.minSpend, price))));
+      // Repeating: with enough units every `every` of spend takes `off`, up to the cap.
+      return cap(Math.min(applyBasisPoints(price, Math.min(10_000, Math.floor((offer.off * 10_000) / offer.every))), offer.cap ?? Number.MAX_SAFE_INTEGER));
     case 'new_user':
-      if (offer.firstOrder.type === 'percent') return cap(price - applyBasisPoints(price, offer.firstOrder.payRate));
-      return cap(offer.firstOrder.minSpend > 0 ? applyBasisPoints(price, Math.min(10_000, Math.floor((offer.firstOrder.off * 10_000) / offer.firstOrder.minSpend))) : offer.firstOrder.off);
+      if (offer.firstOrder.type === 'percent') return cap(Math.min(price - applyBasisPoints(price, offer.firstOrder.payRate), offer.firstOrder.maxDiscount ?? Number.MAX_SAFE_INTEGER));
+      return cap(shareOfFixed(offer.firstOrder.off, offer.firstOrder.minSpend, price));
     case 'gift':
       return 0;
   }

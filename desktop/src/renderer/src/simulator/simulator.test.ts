@@ -72,13 +72,17 @@ describe('simulator', () => {
 describe('overlap check', () => {
   it('estimates the deepest unit discount of each kind', () => {
     expect(maxUnitDiscount({ kind: 'percent_off', payRate: 8000 }, 'RICE', 6000)).toBe(1200);
-    expect(maxUnitDiscount({ kind: 'threshold_off', mode: 'tiers', tiers: [{ minSpend: 10000, off: 1000 }, { minSpend: 20000, off: 3000 }] }, 'RICE', 6000)).toBe(900);
+    const tiers = { kind: 'threshold_off' as const, mode: 'tiers' as const, tiers: [{ minSpend: 10000, off: 1000 }, { minSpend: 20000, off: 3000 }] };
+    // ¥60 is 30% of the ¥200 tier: its share of ¥30 off is ¥9; a ¥250 item alone reaches it: ¥30.
+    expect(maxUnitDiscount(tiers, 'RICE', 6000)).toBe(900);
+    expect(maxUnitDiscount(tiers, 'X', 25000)).toBe(3000);
+    expect(maxUnitDiscount({ kind: 'new_user', firstOrder: { type: 'fixed', off: 1500, minSpend: 3000 }, couponPack: [] }, 'X', 31990)).toBe(1500);
   });
 
   it('combines the best exclusive with stackables and order stage on the rest', () => {
     const a = percent('a', 8000);
     const b = { ...percent('b', 9000), stacking: { mode: 'stackable' as const, excludeDiscountedLines: false } };
-    // item: 1200 (exclusive a) + 600 (stackable b) = 1800; order 15% of the remaining 4200 = 630
+    // item: 1200 (exclusive a) + 600 (stackable b) = 1800; order: ¥42 left is 21% of the ¥200 tier → ¥6.30
     expect(deepestDiscount([a, b, threshold('t')], 'RICE', 6000)).toBe(1800 + 630);
   });
 

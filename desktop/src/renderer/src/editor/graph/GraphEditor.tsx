@@ -55,11 +55,25 @@ function GraphCanvas(props: GraphEditorProps) {
   const clipboard = useRef<GraphClip | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
 
-  useEffect(() => setNodes((previous) => toFlowNodes(graph, kind, byNode, previous)), [graph, kind, byNode]);
+  // Nodes just added or pasted are selected once they exist on the canvas (after the graph update).
+  const pendingSelection = useRef<ReadonlySet<string> | null>(null);
+
+  useEffect(
+    () =>
+      setNodes((previous) => {
+        const next = toFlowNodes(graph, kind, byNode, previous);
+        const wanted = pendingSelection.current;
+        if (!wanted || !next.some((n) => wanted.has(n.id))) return next;
+        pendingSelection.current = null;
+        return next.map((n) => ({ ...n, selected: wanted.has(n.id) }));
+      }),
+    [graph, kind, byNode],
+  );
   useEffect(() => setEdges((previous) => toFlowEdges(graph, problems, previous)), [graph, problems]);
 
   const selectOnly = useCallback((ids: readonly string[]) => {
     const wanted = new Set(ids);
+    pendingSelection.current = wanted;
     setNodes((list) => list.map((n) => ({ ...n, selected: wanted.has(n.id) })));
     setEdges((list) => list.map((e) => ({ ...e, selected: false })));
   }, []);
@@ -175,13 +189,13 @@ function GraphCanvas(props: GraphEditorProps) {
             nodesConnectable={!readOnly}
             deleteKeyCode={null}
             fitView
-            fitViewOptions={{ padding: 0.25 }}
+            fitViewOptions={{ padding: 0.3, maxZoom: 1.25 }}
             minZoom={0.2}
             maxZoom={2}
             proOptions={{ hideAttribution: true }}
           >
             <Background gap={16} size={1} color="#dfe3e8" />
-            <MiniMap<RuleFlowNode> pannable zoomable nodeStrokeWidth={2} nodeColor={(n) => (n.data.problems.length > 0 ? '#f5a39d' : '#c9d4e4')} />
+            <MiniMap<RuleFlowNode> pannable zoomable style={{ width: 150, height: 96 }} nodeStrokeWidth={2} nodeColor={(n) => (n.data.problems.length > 0 ? '#f5a39d' : '#c9d4e4')} />
             <Controls showInteractive={false} />
           </ReactFlow>
         </div>

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError } from '../../api/api-error.js';
 import { useServices } from '../../app/services.js';
 import type { LifecycleAction } from '../../api/studio-api.js';
 
@@ -10,7 +11,14 @@ export const serverKeys = {
 
 export function useVersions(campaignId: string, enabled: boolean) {
   const { api } = useServices();
-  return useQuery({ queryKey: serverKeys.versions(campaignId), queryFn: () => api.versions(campaignId), enabled, networkMode: 'online', staleTime: 10_000 });
+  return useQuery({
+    queryKey: serverKeys.versions(campaignId),
+    // A campaign never published has no version history: the server answers 404.
+    queryFn: () => api.versions(campaignId).catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? [] : Promise.reject(e))),
+    enabled,
+    networkMode: 'online',
+    staleTime: 10_000,
+  });
 }
 
 export function useAudit(campaignId: string, enabled: boolean) {

@@ -18,11 +18,7 @@ interface Props {
   problems: readonly GraphProblem[];
 }
 
-const when = (value: string | number | null | undefined, locale: string): string => {
-  if (value === null || value === undefined) return '—';
-  const ms = typeof value === 'number' ? value : Date.parse(value);
-  return Number.isNaN(ms) ? String(value) : new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(ms);
-};
+const when = (ms: number, locale: string): string => new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(ms);
 
 /** Validate → publish (needs the server and, when configured, the approver role); history and audit. */
 export function PublishTab({ campaign, dirty, problems }: Props) {
@@ -50,7 +46,7 @@ export function PublishTab({ campaign, dirty, problems }: Props) {
 
   return (
     <div className="stack" data-testid="publish-tab">
-      <div className="grid-2">
+      <div>
         <div className="card">
           <div className="card__head">
             <h2>{t('publish.title')}</h2>
@@ -89,8 +85,8 @@ export function PublishTab({ campaign, dirty, problems }: Props) {
             </div>
           </div>
         </div>
-        <OverlapPanel focus={campaign} campaigns={(campaigns.data ?? []).map((c) => c.doc)} />
       </div>
+      <OverlapPanel focus={campaign} campaigns={(campaigns.data ?? []).map((c) => c.doc)} />
       <div className="grid-2">
         <div className="card">
           <div className="card__head">
@@ -104,7 +100,7 @@ export function PublishTab({ campaign, dirty, problems }: Props) {
                 {(versions.data ?? []).map((v) => (
                   <tr key={v.version}>
                     <td>v{v.version}</td>
-                    <td>{v.publishedBy ?? '—'}</td>
+                    <td>{v.publishedBy}</td>
                     <td className="num muted small">{when(v.publishedAt, intlLocale(locale))}</td>
                   </tr>
                 ))}
@@ -124,7 +120,14 @@ export function PublishTab({ campaign, dirty, problems }: Props) {
                 {(audit.data ?? []).map((entry) => (
                   <tr key={entry.id}>
                     <td>{entry.action}</td>
-                    <td>{entry.actor ?? '—'}</td>
+                    <td>{entry.actor}</td>
+                    <td className="muted small mono">
+                      {entry.diff
+                        .slice(0, 3)
+                        .map((d) => d.path)
+                        .join(', ')}
+                      {entry.diff.length > 3 ? ` +${entry.diff.length - 3}` : ''}
+                    </td>
                     <td className="num muted small">{when(entry.at, intlLocale(locale))}</td>
                   </tr>
                 ))}

@@ -1,0 +1,10 @@
+import { STUDIO_BUILD_COMMAND } from './studio-static.js';
+
+/**
+ * The line `main.ts` prints once listening. The studio address only appears when its build is
+ * being served; otherwise the line says how to build it, so nobody opens a 404.
+ */
+export function startBanner(url: string, studioDir: string | undefined): string {
+  const studio = studioDir ? `studio ${url}/studio/` : `no studio build: run \`${STUDIO_BUILD_COMMAND}\` and restart to serve it at ${url}/studio/`;
+  return `PromoStudio server on ${url}  (API ${url}/api/v1, docs ${url}/docs, ${studio})`;
+}

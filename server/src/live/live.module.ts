@@ -1,0 +1,46 @@
+import type { ModuleFactory } from '../app/module.types.js';
+import { eventsRoutes } from '../events/events.routes.js';
+import { createLiveRuntime, type LiveRuntimeOptions } from './live-runtime.js';
+import { attachLive, type LiveHandle } from './live-socket.js';
+
+export interface LiveModuleOptions extends LiveRuntimeOptions {
+  /** Snapshot period (default 1 s). */
+  tickMs?: number;
+}
+
+const handles = new WeakMap<object, LiveHandle>();
+
+/** The socket layer of an app's live module once started (tests drive `tick()` through it). */
+export function liveHandleOf(deps: object): LiveHandle | undefined {
+  return handles.get(deps);
+}
+
+/**
+ * The war room: live aggregates, `POST /events`, and the `/live` socket.io namespace attached to
+ * the app's HTTP server at start. Orders feed it through `recordOrderCommitted` / `recordOrderCancelled`.
+ */
+export function liveModule(options: LiveModuleOptions = {}): ModuleFactory {
+  return (deps, ctx) => {
+    const runtime = createLiveRuntime(deps, options);
+    const { router, routeTable } = eventsRoutes(deps, runtime, ctx.openapi);
+    let handle: LiveHandle | null = null;
+    return {
+      name: 'live',
+      router,
+      routeTable,
+      async start() {
+        await runtime.start();
+        handle = await attachLive(ctx.httpServer, deps, { tickMs: options.tickMs });
+        handles.set(deps, handle);
+      },
+      async close() {
+        await handle?.close();
+        handles.delete(deps);
+        await runtime.close();
+      },
+    };
+  };
+}
+
+/** The live module with its default timers: the entry for `modules.ts`. */
+export const defaultLiveModule: ModuleFactory = liveModule();

@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { publishCampaignDoc } from '../live/live-campaign.fixture.js';
+import { liveTestModules } from '../live/live-test.fixtures.js';
+
+/** Writes committed orders with this campaign applied straight to SQL (the report reads SQL only). */
+async function seedOrders(t: TestApp, campaignId: string, at: number): Promise<void> {
+  const orders = [
+    { id: 'r1', user: 'u1', total: 9000, discount: 1000, region: '31', channel: 'app' },
+    { id: 'r2', user: 'u2', total: 4500, discount: 500, region: '44', channel: 'mini_program' },
+    { id: 'r3', user: 'u1', total: 3000, discount: 300, region: '31', channel: 'app' },
+  ];
+  for (const o of orders) {
+    await t.deps.db('orders').insert({ order_id: o.id, user_id: o.user, status: 'committed', subtotal: o.total + o.discount, discount: o.discount, total: o.total, result: '{}', limits_plan: '{}', created_at: at, cancelled_at: null });
+    await t.deps.db('promotion_records').insert({ user_id: o.user, promotion_id: campaignId, order_id: o.id, create_time: at, discount: o.discount, variant: null });
+    await t.deps.db('order_facts').insert({ order_id: o.id, user_id: o.user, channel: o.channel, region: o.region, subtotal: o.total + o.discount, discount: o.discount, total: o.total, committed_at: at, cancelled_at: null });
+  }
+}
+
+describe('reports', () => {
+  let t: TestApp;
+  afterEach(async () => t.close());
+
+  it('renders a campaign report as JSON figures, HTML with SVG charts, and CSV with its header and rows', async () => {
+    t = await createTestApp({ modules: liveTestModules() });
+    await publishCampaignDoc(t, 'c-rep', { budget: 10_000 });
+    await seedOrders(t, 'c-rep', t.clock.now() - 60_000);
+    const token = await t.login('analyst');
+    const json = await t.request.get('/api/v1/reports/campaigns/c-rep').set('Authorization', `Bearer ${token}`);
+    expect(json.status, JSON.stringify(json.body)).toBe(200);
+    expect(json.body).toMatchObject({ participation: 2, orders: 3, gmv: 16_500, discountCost: 1800, budgetBurn: 0.18, repurchase: { buyers: 2, repeatBuyers: 1, rate: 0.5 } });
+    expect(json.body.byRegion[0]).toEqual({ key: '31', orders: 2, gmv: 12_000, discount: 1300, buyers: 1 });
+    expect(json.body.expected.map((e: { effect: string }) => e.effect)).toEqual(['activity', 'orders', 'newUserConversion', 'repurchase']);
+
+    const html = await t.request.get('/api/v1/reports/campaigns/c-rep?format=html&lang=en').set('Authorization', `Bearer ${token}`);
+    expect(html.status).toBe(200);
+    expect(html.headers['content-type']).toContain('text/html');
+    expect((html.text.match(/<svg[\s>]/g) ?? []).length).toBeGreaterThanOrEqual(3);
+    expect(html.text).toContain('GMV by region');
+
+    const csv = await t.request.get('/api/v1/reports/campaigns/c-rep?format=csv').set('Authorization', `Bearer ${token}`);
+    expect(csv.status).toBe(200);
+    const lines = csv.text.trim().split('\n');
+    expect(lines[0]).toBe('section,key,orders,gmv_fen,discount_fen,buyers,value');
+    expect(lines).toContain('summary,gmv_fen,,16500,,,16500');
+    expect(lines).toContain('region,31,2,12000,1300,1,');
+    expect(lines).toContain('channel,mini_program,1,4500,500,1,');
+  });
+
+  it('keeps reports to analysts and above, and answers 404 for an unknown campaign', async () => {
+    t = await createTestApp({ modules: liveTestModules() });
+    const screen = await t.request.get('/api/v1/reports/campaigns/nope').set('Authorization', `Bearer ${await t.login('screen')}`);
+    expect(screen.status).toBe(403);
+    const missing = await t.request.get('/api/v1/reports/campaigns/nope').set('Authorization', `Bearer ${await t.login('analyst')}`);
+    expect(missing.status).toBe(404);
+  });
+
+  it('serves the kiosk page shell, its script and ECharts', async () => {
+    t = await createTestApp({ modules: liveTestModules() });
+    const page = await t.request.get('/warroom/fest?token=abc&lang=en');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('War room');
+    expect(page.text).toContain('/warroom/assets/warroom.js');
+    const script = await t.request.get('/warroom/assets/warroom.js');
+    expect(script.status).toBe(200);
+    expect(script.text).toContain('subscribe');
+    const charts = await t.request.get('/warroom/assets/echarts.min.js');
+    expect(charts.status).toBe(200);
+    expect((await t.request.get('/warroom/bad%20id')).status).toBe(400);
+  });
+});

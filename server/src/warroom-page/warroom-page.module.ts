@@ -1,0 +1,95 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import express from 'express';
+import helmet from 'helmet';
+import { z } from 'zod';
+import type { ModuleFactory } from '../app/module.types.js';
+import { WARROOM_CSS, warroomHtml } from './warroom-html.js';
+
+const PageParams = z.object({ themeId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/) });
+const PageQuery = z.object({ token: z.string().max(512).default(''), lang: z.enum(['zh', 'en']).default('zh') });
+
+/** Bundles the kiosk script once per process (a few ms: only our own code, libraries are global builds). */
+let script: Promise<string> | null = null;
+function kioskScript(): Promise<string> {
+  script ??= build({
+    entryPoints: [fileURLToPath(new URL('./client/warroom.client.ts', import.meta.url))],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    // Types only: the page loads socket.io-client and ECharts as globals.
+    external: ['socket.io-client'],
+  }).then((out) => out.outputFiles[0]!.text);
+  return script;
+}
+
+let echartsFile: Promise<Buffer> | null = null;
+function echartsBuild(): Promise<Buffer> {
+  echartsFile ??= readFile(createRequire(import.meta.url).resolve('echarts/dist/echarts.min.js'));
+  return echartsFile;
+}
+
+function pageApp(): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'connect-src': ["'self'", 'ws:', 'wss:'], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },
+      // The token rides in the URL (a kiosk has no login form): never leak it to other origins.
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
+  app.get('/warroom/assets/warroom.js', async (_req, res) => {
+    res.type('text/javascript').setHeader('Cache-Control', 'no-cache');
+    res.send(await kioskScript());
+  });
+  app.get('/warroom/assets/echarts.min.js', async (_req, res) => {
+    res.type('text/javascript').setHeader('Cache-Control', 'public, max-age=86400');
+    res.send(await echartsBuild());
+  });
+  app.get('/warroom/assets/warroom.css', (_req, res) => {
+    res.type('text/css').send(WARROOM_CSS);
+  });
+  app.get('/warroom/:themeId', (req, res) => {
+    const params = PageParams.safeParse(req.params);
+    const query = PageQuery.safeParse(req.query);
+    if (!params.success || !query.success) {
+      res.status(400).json({ error: { code: 'bad_request', message: 'themeId, token or lang is invalid' } });
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-store');
+    res.type('html').send(warroomHtml({ themeId: params.data.themeId, token: query.data.token, lang: query.data.lang }));
+  });
+  app.use((_req, res) => {
+    res.status(404).json({ error: { code: 'not_found', message: 'no such war-room page' } });
+  });
+  app.use((_err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    res.status(500).json({ error: { code: 'internal', message: 'internal error' } });
+  });
+  return app;
+}
+
+/**
+ * The kiosk page `/warroom/{themeId}?token=&lang=`. It lives outside `/api/v1`, so the module
+ * routes those paths on the HTTP server before Express sees them (as the flash fast path does).
+ * The page's socket checks the token; the page itself holds no data.
+ */
+export const warroomPageModule: ModuleFactory = (_deps, ctx) => {
+  const app = pageApp();
+  const server = ctx.httpServer;
+  const listeners = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url?.startsWith('/warroom/')) {
+      app(req, res);
+      return;
+    }
+    for (const listener of listeners) listener.call(server, req, res);
+  });
+  return { name: 'warroom-page' };
+};
