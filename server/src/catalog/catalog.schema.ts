@@ -52,6 +52,18 @@ export const CsvItemRowSchema = z.object({
   inventory: z.preprocess(blankToUndefined, z.coerce.number().pipe(z.number().int().min(0).max(1_000_000_000)).optional()),
 });
 
+/** One CSV record of the categories file: `id,parent_id,name,name_en,sort`. */
+export const CsvCategoryRowSchema = z.object({
+  id: z.preprocess(blankToUndefined, Id),
+  parent_id: z.preprocess(blankToUndefined, Id.optional()),
+  name: z.preprocess(blankToUndefined, z.string().trim().min(1).max(120)),
+  name_en: z.preprocess(blankToUndefined, z.string().trim().max(120).optional()),
+  sort: csvInt(z.number().int().min(0).max(1_000_000)).optional(),
+});
+
+/** Category CSV columns. */
+export const CSV_CATEGORY_COLUMNS = ['id', 'parent_id', 'name', 'name_en', 'sort'] as const;
+
 /** CSV columns, in the order the export writes them. */
 export const CSV_COLUMNS = ['sku', 'name', 'name_en', 'category_id', 'price', 'cost', 'unit', 'barcode', 'inventory'] as const;
 
@@ -66,11 +78,20 @@ export const ImportBodySchema = z.discriminatedUnion('format', [
     categories: z.array(z.unknown()).max(10_000).default([]),
     items: z.array(z.unknown()).max(IMPORT_MAX_ROWS),
   }),
-  z.object({ format: z.literal('csv'), csv: z.string().max(IMPORT_MAX_BYTES) }),
+  z.object({
+    format: z.literal('csv'),
+    /** Items CSV (header row first); may be empty when only categories are imported. */
+    csv: z.string().max(IMPORT_MAX_BYTES).default(''),
+    /** Categories CSV (`id,parent_id,name,name_en,sort`), imported in the same transaction. */
+    categoriesCsv: z.string().max(IMPORT_MAX_BYTES).optional(),
+  }),
 ]);
 export type ImportBody = z.infer<typeof ImportBodySchema>;
 
-/** A problem with one imported record: `row` is 1-based among the data records (CSV header excluded). */
+/**
+ * A problem with one imported record: `row` is 1-based among the data records (CSV header
+ * excluded); problems with categories have a field starting `categories.`.
+ */
 export interface RowError {
   row: number;
   field: string;

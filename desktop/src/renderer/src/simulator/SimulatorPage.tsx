@@ -35,6 +35,8 @@ export function SimulatorPage() {
   const pathOf = useMemo(() => (id: string) => categoryPath(categories, id), [categories]);
   const results = useMemo(() => (q.trim() ? searchItems(items, categories, q, '', 20) : []), [items, categories, q]);
   const names = useMemo(() => new Map(allCampaigns.map((c) => [c.id, locale === 'en' && c.nameEn ? c.nameEn : c.name])), [allCampaigns, locale]);
+  // Engine messages name other campaigns by id (excluded_by:<id>); planners know them by name.
+  const withNames = (message: string): string => message.replace(/[A-Za-z0-9_-]{3,64}/g, (id) => names.get(id) ?? id);
   const itemName = (sku: string) => {
     const item = itemMap.get(sku);
     return item ? (locale === 'en' && item.nameEn ? item.nameEn : item.name) : sku;
@@ -290,8 +292,10 @@ export function SimulatorPage() {
                   <tbody>
                     {priced.result.notApplied.map((n) => (
                       <tr key={n.campaignId} data-testid="sim-not-applied" data-reason={n.reason}>
-                        <td>{names.get(n.campaignId) ?? n.campaignId}</td>
-                        <td className="reason">{n.message[locale]}</td>
+                        <td>
+                          <div>{names.get(n.campaignId) ?? n.campaignId}</div>
+                          <div className="reason small">{withNames(n.message[locale])}</div>
+                        </td>
                       </tr>
                     ))}
                   </tbody>
