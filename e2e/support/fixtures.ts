@@ -36,10 +36,13 @@ async function login(request: APIRequestContext, role: Role): Promise<string> {
 
 export const test = base.extend<StudioFixtures>({
   // Every journey starts by checking the server is still ready, so a crashed server reads as such.
-  stack: async ({ request }, use) => {
+  // (Its own request context: the `request` fixture needs baseURL, which needs this.)
+  stack: async ({ playwright }, use) => {
     const state = readE2eState();
-    const ready = await request.get(`${state.baseUrl}/readyz`);
+    const probe = await playwright.request.newContext();
+    const ready = await probe.get(`${state.baseUrl}/readyz`);
     expect(ready.status(), `the server at ${state.baseUrl} is not ready: ${await ready.text()}`).toBe(200);
+    await probe.dispose();
     await use(state);
   },
   baseURL: async ({ stack }, use) => {

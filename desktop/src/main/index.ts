@@ -12,7 +12,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const appUrl = devServerUrl ?? pathToFileURL(join(here, '../app/index.html')).href;
 const isDev = Boolean(devServerUrl);
-let locale: StudioLocale = app.getLocale().startsWith('zh') ? 'zh' : 'en';
+// The renderer reports the planner's language at start (setLocale); until then, the OS language.
+let locale: StudioLocale = 'zh';
 let mainWindow: InstanceType<typeof BrowserWindow> | null = null;
 
 function stateFile(): string {
@@ -103,6 +104,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
+    locale = app.getLocale().startsWith('zh') ? 'zh' : 'en';
     session.defaultSession.setPermissionRequestHandler((contents, permission, callback) => {
       callback(isPermissionGranted(permission, contents.getURL(), appUrl));
     });

@@ -9,6 +9,9 @@ import { pricingModule } from '../pricing/pricing.module.js';
 import { flashSaleModule } from '../flash-sale/flash-sale.module.js';
 import { inventoryModule } from '../inventory/inventory.module.js';
 import { groupBuyModule } from '../group-buy/group-buy.module.js';
+import { defaultLiveModule } from '../live/live.module.js';
+import { analyticsModule } from '../analytics/analytics.module.js';
+import { warroomPageModule } from '../warroom-page/warroom-page.module.js';
 import type { ModuleFactory } from './module.types.js';
 
 /**
@@ -27,4 +30,7 @@ export const modules: readonly ModuleFactory[] = [
   flashSaleModule(),
   inventoryModule(),
   groupBuyModule(),
+  defaultLiveModule,
+  analyticsModule,
+  warroomPageModule,
 ];

@@ -5,6 +5,9 @@
  */
 export class AuthCache<V> {
   private readonly entries = new Map<string, { value: V; until: number }>();
+  private readonly pending = new Map<string, Promise<V | null>>();
+  // Bumped by every eviction, so a load that was running across one does not cache what it read.
+  private epoch = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -22,6 +25,29 @@ export class AuthCache<V> {
     return hit.value;
   }
 
+  /**
+   * The cached value, or the result of `loader`, run once for all callers that miss the same key
+   * together (an expiry under load sends one query, not one per request). Null results are not
+   * cached, nor is a value read while an eviction happened (it may be what was evicted).
+   */
+  load(key: string, loader: () => Promise<V | null>): Promise<V | null> {
+    const hit = this.get(key);
+    if (hit !== undefined) return Promise.resolve(hit);
+    const running = this.pending.get(key);
+    if (running) return running;
+    const epoch = this.epoch;
+    const promise = loader()
+      .then((value) => {
+        if (value !== null && epoch === this.epoch) this.set(key, value);
+        return value;
+      })
+      .finally(() => {
+        if (this.pending.get(key) === promise) this.pending.delete(key);
+      });
+    this.pending.set(key, promise);
+    return promise;
+  }
+
   set(key: string, value: V): void {
     if (this.ttlMs <= 0) return;
     // Maps iterate in insertion order, so the first key is the oldest entry.
@@ -30,10 +56,15 @@ export class AuthCache<V> {
   }
 
   delete(key: string): void {
+    this.epoch += 1;
     this.entries.delete(key);
+    this.pending.delete(key);
   }
 
   deleteWhere(match: (value: V) => boolean): void {
+    this.epoch += 1;
     for (const [key, entry] of this.entries) if (match(entry.value)) this.entries.delete(key);
+    // A running load's value is unknown yet: later callers start a new one.
+    this.pending.clear();
   }
 }

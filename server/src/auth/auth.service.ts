@@ -100,14 +100,8 @@ export function createAuthService(deps: AppDeps): AuthService {
       return session.expiresAt > now() ? session.user : null;
     },
 
-    async apiKeyFor(key) {
-      const hash = sha256Hex(key);
-      const cached = keys.get(hash);
-      if (cached) return cached;
-      const found = await findActiveApiKey(db, key);
-      if (!found) return null;
-      keys.set(hash, found);
-      return found;
+    apiKeyFor(key) {
+      return keys.load(sha256Hex(key), async () => (await findActiveApiKey(db, key)) ?? null);
     },
 
     async revokeApiKey(id) {

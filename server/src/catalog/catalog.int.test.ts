@@ -71,6 +71,40 @@ describe('catalog import', () => {
     await t.request.get('/api/v1/catalog/items/NEW-1').set(auth).expect(404);
   });
 
+  it('imports categories from CSV with the items that use them, in one transaction', async () => {
+    const { t, auth } = await world();
+    const categoriesCsv = 'id,parent_id,name,name_en,sort\ndrinks,,饮料,Drinks,5\ntea,drinks,茶饮,Tea,\n';
+    const csv = 'sku,name,category_id,price\nTEA-1,乌龙茶,tea,450\n';
+    const res = await t.request.post('/api/v1/catalog/import').set(auth).send({ format: 'csv', categoriesCsv, csv });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toEqual({ imported: 1, categories: 2 });
+    const tree = await t.request.get('/api/v1/catalog/categories').set(auth);
+    const drinks = (tree.body.categories as { id: string; sort: number; children: { id: string; nameEn?: string }[] }[]).find((c) => c.id === 'drinks');
+    expect(drinks).toMatchObject({ sort: 5, children: [{ id: 'tea', nameEn: 'Tea' }] });
+    const found = await t.request.get('/api/v1/catalog/items').query({ categoryId: 'drinks' }).set(auth);
+    expect(found.body.items.map((i: { sku: string }) => i.sku)).toEqual(['TEA-1']);
+  });
+
+  it('refuses bad category rows and loops in the tree, naming them, and imports nothing', async () => {
+    const { t, auth } = await world();
+    const categoriesCsv = 'id,parent_id,name\nsnacks,,零食\nchips,ghost,薯片\nnuts,snacks,\n';
+    const csv = 'sku,name,category_id,price\nNUT-1,坚果,snacks,990\n';
+    const bad = await t.request.post('/api/v1/catalog/import').set(auth).send({ format: 'csv', categoriesCsv, csv });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ row: 2, field: 'categories.parent_id' }), expect.objectContaining({ row: 3, field: 'categories.name' })]),
+    );
+    // food → fruit already exists; making food a child of citrus (under fruit) would loop.
+    const loop = await t.request.post('/api/v1/catalog/import').set(auth).send({ format: 'json', categories: [{ id: 'food', parentId: 'citrus', name: '食品' }, { id: 'snacks', parentId: null, name: '零食' }], items: [] });
+    expect(loop.status).toBe(400);
+    expect(loop.body.error.details.errors).toEqual([expect.objectContaining({ row: 1, field: 'categories.parentId' })]);
+    const tree = await t.request.get('/api/v1/catalog/categories').set(auth);
+    const ids = (tree.body.categories as { id: string }[]).map((c) => c.id);
+    expect(ids).toContain('food');
+    expect(ids).not.toContain('snacks');
+    await t.request.get('/api/v1/catalog/items/NUT-1').set(auth).expect(404);
+  });
+
   it('refuses an unknown CSV column and a body over the size limit', async () => {
     const { t, auth } = await world();
     const res = await t.request.post('/api/v1/catalog/import').set(auth).set('Content-Type', 'text/csv').send('sku,name,category_id,price,colour\nA,a,fruit,1,red\n');

@@ -33,7 +33,7 @@ export const catalogModule: ModuleFactory = (deps, ctx) => {
       method: 'post',
       path: '/catalog/import',
       auth: { kind: 'user', roles: WRITERS },
-      doc: { summary: 'Import catalog items (JSON `{format:"json", categories?, items}`, JSON `{format:"csv", csv}`, or a text/csv body); every row is validated and nothing is written unless all are valid', tags, body: ImportBodySchema, response: ImportResultSchema },
+      doc: { summary: 'Import catalog items and categories (JSON `{format:"json", categories?, items}`, JSON `{format:"csv", csv, categoriesCsv?}`, or an items text/csv body); every row is validated and nothing is written unless all are valid', tags, body: ImportBodySchema, response: ImportResultSchema },
     },
     csvBody,
     async (req, res) => {

@@ -58,7 +58,7 @@ export const CsvCategoryRowSchema = z.object({
   parent_id: z.preprocess(blankToUndefined, Id.optional()),
   name: z.preprocess(blankToUndefined, z.string().trim().min(1).max(120)),
   name_en: z.preprocess(blankToUndefined, z.string().trim().max(120).optional()),
-  sort: csvInt(z.number().int().min(0).max(1_000_000)).optional(),
+  sort: z.preprocess(blankToUndefined, z.coerce.number().pipe(z.number().int().min(0).max(1_000_000)).optional()),
 });
 
 /** Category CSV columns. */

@@ -52,8 +52,7 @@ export function createCatalogService(deps: Pick<AppDeps, 'db' | 'clock' | 'store
 
   /** Validates every row first; writes nothing unless all rows are valid, then upserts in one transaction. */
   async function importCatalog(body: ImportBody): Promise<{ imported: number; categories: number }> {
-    const known = await existingCategoryIds(db);
-    const { parsed, errors } = parseImport(body, known);
+    const { parsed, errors } = parseImport(body, await listCategories(db));
     if (errors.length > 0) {
       throw new AppError('bad_request', `${errors.length} invalid row(s); nothing was imported`, { errors: errors.slice(0, 1000), total: errors.length });
     }

@@ -113,6 +113,7 @@ export function describeFlashStockContract(name: string, make: () => Promise<Fla
       expect(events.map((e) => e.type)).toEqual(['reserved', 'reserved', 'confirmed', 'expired']);
       expect(events[2]?.reservation).toMatchObject({ status: 'confirmed', orderId: 'o1' });
       expect(await store.readEvents([item], 100)).toEqual([]);
+      expect((await store.readEvents([item], 100, 'pending')).map((e) => e.id)).toEqual(events.map((e) => e.id));
       await store.ack(events.slice(0, 2));
       const stale = await store.claimStale([item], 0, 100);
       expect(stale.map((e) => e.type)).toEqual(['confirmed', 'expired']);

@@ -75,8 +75,12 @@ export interface FlashStockStore {
   /** Lowers the stock to at most `max` (inventory reported lower); null when the item has no state. */
   capStock(item: SaleItemRef, max: number): Promise<{ stock: number; removed: number } | null>;
   reservations(item: SaleItemRef, tokens: readonly string[]): Promise<Reservation[]>;
-  /** Reads unpersisted events of these items (consumer-group semantics: each is delivered until acked). */
-  readEvents(items: readonly SaleItemRef[], count: number): Promise<FlashEvent[]>;
+  /**
+   * Reads unpersisted events of these items (consumer-group semantics: each is delivered until
+   * acked). `pending` re-reads what this consumer was given but never acked (a reply lost to a
+   * dropped connection), instead of new events.
+   */
+  readEvents(items: readonly SaleItemRef[], count: number, from?: 'new' | 'pending'): Promise<FlashEvent[]>;
   /** Events delivered to a consumer that died, idle for `idleMs` (Redis: XAUTOCLAIM). */
   claimStale(items: readonly SaleItemRef[], idleMs: number, count: number): Promise<FlashEvent[]>;
   ack(events: readonly FlashEvent[]): Promise<void>;

@@ -178,12 +178,12 @@ export function createMemoryFlashStockStore(): FlashStockStore & { wipe(): void 
       });
     },
 
-    async readEvents(list, count) {
+    async readEvents(list, count, from = 'new') {
       const out: FlashEvent[] = [];
       for (const item of list) {
         for (const e of at(item).events.values()) {
           if (out.length >= count) return out;
-          if (e.deliveredAt !== null) continue;
+          if ((e.deliveredAt !== null) !== (from === 'pending')) continue;
           e.deliveredAt = performance.now();
           out.push(e);
         }

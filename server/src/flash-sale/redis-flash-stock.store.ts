@@ -163,12 +163,12 @@ export function createRedisFlashStockStore(options: RedisFlashStockOptions): Fla
       });
     },
 
-    async readEvents(items, count) {
+    async readEvents(items, count, from = 'new') {
       if (items.length === 0) return [];
       // One read per stream (pipelined): streams live on different Cluster slots, and a stream
       // without its group (state lost with it; the rebuild recreates both) fails alone.
       const pipeline = redis.pipeline();
-      for (const item of items) pipeline.xreadgroup('GROUP', GROUP, consumerName, 'COUNT', count, 'STREAMS', keysOf(item).stream, '>');
+      for (const item of items) pipeline.xreadgroup('GROUP', GROUP, consumerName, 'COUNT', count, 'STREAMS', keysOf(item).stream, from === 'new' ? '>' : '0');
       const replies = (await pipeline.exec()) ?? [];
       const events: FlashEvent[] = [];
       for (const [err, reply] of replies) {

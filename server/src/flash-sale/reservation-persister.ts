@@ -40,11 +40,14 @@ export function createReservationPersister(deps: { db: Knex; stock: FlashStockSt
     /** Persists everything currently logged for `items`; returns the number of events written. */
     async drain(items: readonly SaleItemRef[]): Promise<number> {
       let total = 0;
-      for (;;) {
-        const written = await persist(await deps.stock.readEvents(items, BATCH));
-        total += written;
-        if (written < BATCH) return total;
+      for (const from of ['pending', 'new'] as const) {
+        for (;;) {
+          const written = await persist(await deps.stock.readEvents(items, BATCH, from));
+          total += written;
+          if (written < BATCH) break;
+        }
       }
+      return total;
     },
     async claimStale(items: readonly SaleItemRef[], idleMs = STALE_MS): Promise<number> {
       return persist(await deps.stock.claimStale(items, idleMs, BATCH));

@@ -9,7 +9,6 @@ import {
   type EventDelta,
   type LiveAggregates,
   type MinuteBucket,
-  type OrderFact,
   type RoomReading,
   type Totals,
 } from './live-aggregates.js';

@@ -67,6 +67,27 @@ describe('buildLimitPlan', () => {
     ]);
   });
 
+  it('counts only the units an item-stage offer discounted against a per-SKU per-user limit', () => {
+    const c = campaign('pct', { limits: { perSkuPerOrder: 2, perSkuPerUser: 5 } });
+    const discounted = { ...line('apple', 6, null), itemAdjustments: [{ campaignId: 'pct', amount: 40 }] };
+    const plan = buildLimitPlan({
+      attemptId: 'o3:a',
+      result: result({
+        lines: [discounted, line('pear', 3, 'pct')],
+        applied: [{ campaignId: 'pct', kind: 'percent_off', stage: 'item', amount: 40, offerNodeId: 'offer', variant: null, capped: null }],
+      }),
+      campaignsById: new Map([['pct', c]]),
+      giftStock: new Map(),
+      themeBudgets: new Map(),
+      userId: 'u1',
+      nowMs: NOW,
+    });
+    expect(plan.entries.filter((e) => e.key.includes('apple') || e.key.includes('pear'))).toEqual([
+      { key: limitKeys.skuUser('pct', 'apple', 'u1'), amount: 2, cap: 5 },
+      { key: limitKeys.skuUser('pct', 'pear', 'u1'), amount: 3, cap: 5 },
+    ]);
+  });
+
   it('counts a campaign without limits (cap null) and gives new-user campaigns a per-user limit of 1', () => {
     const plain = campaign('plain', {});
     const nu = CampaignSchema.parse({ ...campaign('nu', {}), kind: 'new_user', graph: createTemplateGraph('new_user', { kind: 'new_user', firstOrder: { type: 'fixed', off: 5, minSpend: 0 }, couponPack: [] }) });
@@ -100,5 +121,10 @@ describe('needsAgreement', () => {
     expect(needsAgreement(result({ notApplied: [{ campaignId: 'a', kind: 'gift', reason: 'below_threshold', message }] }))).toBe(false);
     expect(needsAgreement(result({ notApplied: [{ campaignId: 'a', kind: 'gift', reason: 'budget_exhausted', message }] }))).toBe(true);
     expect(needsAgreement(result({ coupons: { applied: [], rejected: [{ couponId: 'x', reason: 'coupon_invalid', message }] } }))).toBe(true);
+  });
+
+  it('asks for agreement when the requested points could not be used', () => {
+    expect(needsAgreement(result({ points: { requested: 500, used: 0, amount: 0, reason: 'insufficient_points' } }))).toBe(true);
+    expect(needsAgreement(result({ points: { requested: 500, used: 500, amount: 500, reason: null } }))).toBe(false);
   });
 });

@@ -9,21 +9,26 @@ const TWO_DAYS_MS = 2 * 86_400_000;
 export const LIMIT_REASONS: ReadonlySet<string> = new Set(['budget_exhausted', 'usage_cap_reached', 'user_limit_reached', 'out_of_stock']);
 
 /**
- * A limit kept a campaign out, or a requested coupon cannot be used: the customer would pay more
+ * A limit kept a campaign out, or a requested coupon or the requested points cannot be used: the customer would pay more
  * than they were likely quoted, so commit answers 409 unless the total was agreed.
  */
 export function needsAgreement(result: QuoteResult): boolean {
-  return result.coupons.rejected.length > 0 || result.notApplied.some((n) => LIMIT_REASONS.has(n.reason));
+  return result.coupons.rejected.length > 0 || result.points.reason !== null || result.notApplied.some((n) => LIMIT_REASONS.has(n.reason));
 }
 
-/** Units of each SKU a campaign discounted in the result (for per-SKU per-user limits). */
-function unitsBySku(result: QuoteResult, campaignId: string): Map<string, number> {
+/**
+ * Units of each SKU a campaign discounted in the result (for per-SKU per-user limits). An item-stage
+ * offer discounts at most `perSkuPerOrder` units of a line, so only those count.
+ */
+function unitsBySku(result: QuoteResult, campaign: Campaign): Map<string, number> {
   const units = new Map<string, number>();
+  const perOrder = campaign.limits.perSkuPerOrder ?? Infinity;
   for (const line of result.lines) {
-    const touched =
-      line.itemAdjustments.some((a) => a.campaignId === campaignId) ||
-      line.allocations.some((a) => a.source === 'campaign' && a.id === campaignId);
-    if (touched && !line.gift) units.set(line.sku, (units.get(line.sku) ?? 0) + line.quantity);
+    if (line.gift) continue;
+    const itemStage = line.itemAdjustments.some((a) => a.campaignId === campaign.id);
+    const orderStage = line.allocations.some((a) => a.source === 'campaign' && a.id === campaign.id);
+    const counted = itemStage ? Math.min(line.quantity, perOrder) : orderStage ? line.quantity : 0;
+    if (counted > 0) units.set(line.sku, (units.get(line.sku) ?? 0) + counted);
   }
   return units;
 }
@@ -39,7 +44,7 @@ function campaignEntries(campaign: Campaign, amount: number, result: QuoteResult
     entries.push({ key, amount: 1, cap: limits.perUserDaily, ttlMs: TWO_DAYS_MS });
   }
   if (limits.perSkuPerUser !== undefined) {
-    for (const [sku, units] of unitsBySku(result, id)) {
+    for (const [sku, units] of unitsBySku(result, campaign)) {
       entries.push({ key: limitKeys.skuUser(id, sku, userId), amount: units, cap: limits.perSkuPerUser });
     }
   }

@@ -7,6 +7,9 @@ import { markUsed, releaseForOrder } from '../coupons/coupon.repo.js';
 import type { LimitsStore } from '../limits/limits-store.js';
 import type { LimitPlan } from '../limits/limit-plan.schema.js';
 import { isUniqueViolation, withTxRetry } from '../limits/sql-errors.js';
+import { applyOrderPoints, prepareOrderPoints, reverseOrderPoints } from '../members/order-points.js';
+import type { MemberService } from '../members/member.service.js';
+import { pointsEarned } from '../members/points-policy.js';
 import type { InventoryReader } from '../pricing/inventory-reader.js';
 import type { Pricing, PricingService } from '../pricing/pricing.service.js';
 import type { CommitRequest } from '../pricing/quote-request.schema.js';
@@ -19,6 +22,7 @@ const SETTLE_POLL_MS = 15;
 const SETTLE_TIMEOUT_MS = 10_000;
 
 class CouponTaken extends Error {}
+class PointsShort extends Error {}
 
 export interface OrderService {
   /** Re-prices and consumes atomically; idempotent by order id (the same id answers the same order). */
@@ -35,6 +39,9 @@ export interface OrderDeps {
   pricing: PricingService;
   inventory: InventoryReader;
   profiles: UserProfiles;
+  members: Pick<MemberService, 'invalidate'>;
+  /** Points earned per full ¥1 paid (default `POINTS_EARNED_PER_YUAN`). */
+  pointsPerYuanPaid?: number;
 }
 
 function repricedConflict(message: string, pricing: Pricing, extra: Record<string, unknown> = {}): AppError {
@@ -109,10 +116,13 @@ export function createOrderService(deps: OrderDeps): OrderService {
       discount: a.amount,
       variant: a.variant,
     }));
+    const points = { userId: request.userId, orderId: request.orderId, redeem: result.points.used, earn: pointsEarned(result.totals.total, deps.pointsPerYuanPaid), now: pricing.nowMs };
     try {
+      await prepareOrderPoints(db, points);
       await withTxRetry(() =>
         db.transaction(async (trx) => {
           if ((await markUsed(trx, request.userId, couponIds, request.orderId, pricing.nowMs)) !== couponIds.length) throw new CouponTaken();
+          if (!(await applyOrderPoints(trx, points))) throw new PointsShort();
           if (!(await finalizeOrder(trx, request.orderId, result, plan, records))) throw new Error(`claim of ${request.orderId} vanished`);
         }),
       );
@@ -124,9 +134,11 @@ export function createOrderService(deps: OrderDeps): OrderService {
         );
       }
       if (error instanceof CouponTaken) throw repricedConflict('a coupon was used since the quote', await deps.pricing.price(request, { fresh: true }));
+      if (error instanceof PointsShort) throw repricedConflict('the points were spent since the quote', await deps.pricing.price(request, { fresh: true }));
       throw error;
     }
     deps.profiles.invalidate(request.userId);
+    deps.members.invalidate(request.userId);
     return { orderId: request.orderId, userId: request.userId, status: 'committed', result, createdAt: pricing.nowMs, cancelledAt: null };
   }
 
@@ -158,13 +170,17 @@ export function createOrderService(deps: OrderDeps): OrderService {
       if (order.response.status === 'committed') {
         await withTxRetry(() =>
           db.transaction(async (trx) => {
-            if (await markCancelled(trx, orderId, clock.now())) await releaseForOrder(trx, orderId);
+            if (await markCancelled(trx, orderId, clock.now())) {
+              await releaseForOrder(trx, orderId);
+              await reverseOrderPoints(trx, orderId, clock.now());
+            }
           }),
         );
       }
       // Always released (it is idempotent), so retrying a cancel repairs a release that failed before.
       if (order.plan.entries.length > 0) await limits.release(order.plan);
       deps.profiles.invalidate(order.response.userId);
+      deps.members.invalidate(order.response.userId);
       const cancelled = await findOrder(db, orderId);
       return cancelled!.response;
     },

@@ -5,9 +5,12 @@ import { createCatalogReader } from '../catalog/catalog-reader.js';
 import { addCouponRoutes } from '../coupons/coupons.routes.js';
 import { createCouponService } from '../coupons/coupon.service.js';
 import { createLimitsStore } from '../limits/create-limits-store.js';
+import { createMemberService } from '../members/member.service.js';
+import { addMemberRoutes } from '../members/members.routes.js';
 import { reconcileStaleClaims } from '../orders/order-reconciler.js';
 import { createOrderService } from '../orders/order.service.js';
 import { addOrderRoutes } from '../orders/orders.routes.js';
+import { createLiveOrderObserver } from '../orders/order-observer.js';
 import { createRegistrationService } from '../users/registration.service.js';
 import { createUserProfiles } from '../users/user-profile.service.js';
 import { createFlashReservationReader } from '../flash-sale/flash-reservation-reader.js';
@@ -21,7 +24,7 @@ import { createThemeBudgets } from './theme-budgets.js';
 const SWEEP_EVERY_MS = 60_000;
 
 /**
- * Quote, order commit/cancel, coupons and registrations: one module because they share the limits
+ * Quote, order commit/cancel, coupons, registrations and members: one module because they share the limits
  * store, the caches and the live campaign snapshot.
  */
 export const pricingModule: ModuleFactory = (deps, ctx) => {
@@ -33,6 +36,7 @@ export const pricingModule: ModuleFactory = (deps, ctx) => {
   const themes = createThemeBudgets(deps.db);
   const coupons = createCouponService(deps.db, deps.clock);
   const profiles = createUserProfiles(deps.db, deps.clock);
+  const members = createMemberService(deps.db, deps.clock);
   const pricing = createPricingService({
     clock: deps.clock,
     live,
@@ -42,17 +46,19 @@ export const pricingModule: ModuleFactory = (deps, ctx) => {
     limits,
     coupons,
     profiles,
+    members,
     flash: createFlashReservationReader(deps),
     groups: createGroupReader(deps),
   });
-  const orders = createOrderService({ db: deps.db, clock: deps.clock, logger, limits, pricing, inventory, profiles });
+  const orders = createOrderService({ db: deps.db, clock: deps.clock, logger, limits, pricing, inventory, profiles, members });
   const registration = createRegistrationService({ db: deps.db, clock: deps.clock, live, coupons });
 
   const routes = createRouteBuilder(ctx.openapi);
   addQuoteRoutes(routes, pricing);
-  addOrderRoutes(routes, orders);
+  addOrderRoutes(routes, orders, createLiveOrderObserver(deps));
   addCouponRoutes(routes, coupons);
   addUserRoutes(routes, registration);
+  addMemberRoutes(routes, members);
 
   let sweeper: NodeJS.Timeout | null = null;
   const sweep = () => {

@@ -2,6 +2,7 @@ import { assignVariant, priceCart, type Campaign, type Cart, type Coupon, type Q
 import type { Clock } from '../app/deps.js';
 import type { CouponService } from '../coupons/coupon.service.js';
 import type { LimitsStore } from '../limits/limits-store.js';
+import type { MemberService } from '../members/member.service.js';
 import type { UserProfiles } from '../users/user-profile.service.js';
 import { buildCart } from './cart-builder.js';
 import type { InventoryReader } from './inventory-reader.js';
@@ -36,6 +37,7 @@ export interface PricingDeps {
   limits: LimitsStore;
   coupons: CouponService;
   profiles: UserProfiles;
+  members: Pick<MemberService, 'get'>;
 }
 
 /**
@@ -59,9 +61,10 @@ export function createPricingService(deps: PricingDeps): PricingService {
       const nowMs = deps.clock.now();
       const snapshot = deps.live.snapshot();
       const couponIds = request.cart.couponIds;
-      const [cart, profile, wallet, themeBudgets] = await Promise.all([
+      const [cart, profile, member, wallet, themeBudgets] = await Promise.all([
         buildCart(request, deps.catalog),
         deps.profiles.get(request.userId, options),
+        deps.members.get(request.userId, options),
         couponIds.length > 0 ? deps.coupons.wallet(request.userId, couponIds) : Promise.resolve([]),
         deps.themes.get(options),
       ]);
@@ -69,9 +72,10 @@ export function createPricingService(deps: PricingDeps): PricingService {
         userId: request.userId,
         tags: request.user.tags,
         segments: profile.segments,
-        memberLevel: request.user.memberLevel,
+        // The server's level, never the request's: a store cannot grant member benefits by saying so.
+        memberLevel: member.level,
         isNewUser: profile.isNewUser,
-        points: 0,
+        points: Math.max(0, member.points),
         region: request.region,
         channel: request.channel,
       };

@@ -25,7 +25,11 @@ export const QuoteRequestSchema = z.object({
   user: z
     .object({
       tags: z.array(z.string().max(64)).max(100).default([]),
-      memberLevel: z.number().int().min(0).max(10).default(0),
+      /**
+       * Accepted for compatibility and ignored: the server's member level decides (set it with
+       * `PUT /members/{userId}`; docs/adr/members-and-points.md).
+       */
+      memberLevel: z.number().int().min(0).max(10).default(0).describe('Ignored: the server-side member level applies (PUT /members/{userId})'),
     })
     .default({ tags: [], memberLevel: 0 }),
 });

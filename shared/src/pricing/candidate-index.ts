@@ -5,6 +5,7 @@ import type { CompiledGraph } from '../rule-graph/evaluator.types.js';
 import { compileGraph } from '../rule-graph/compile-graph.js';
 import { compileSchedule, type CompiledSchedule } from '../schedule/schedule.js';
 import { createScopeMatcher, type ScopeMatcher } from './scope-matcher.js';
+import { createZoneClock, type ZoneClock } from './zone-clock.js';
 
 /** Item-stage kinds change unit prices; order-stage kinds act on the post-item subtotal. */
 export type PricingStage = 'item' | 'order';
@@ -48,6 +49,8 @@ export interface CampaignIndex {
   readonly storewide: readonly IndexedCampaign[];
   /** Campaigns left out because their graph or a variant override is invalid. */
   readonly rejected: ReadonlyArray<{ campaignId: string; message: string }>;
+  /** Zone offsets memoised for every quote priced against this index. */
+  readonly clock: ZoneClock;
 }
 
 function skusOf(offer: Offer): readonly string[] | null {
@@ -139,7 +142,7 @@ export function createCampaignIndex(campaigns: readonly Campaign[]): CampaignInd
     else if (entry.scope.type === 'categories') for (const c of entry.scope.categoryIds) push(byCategory, c, entry);
     else storewide.push(entry);
   }
-  return { campaigns: prepared, bySku, byCategory, storewide, rejected };
+  return { campaigns: prepared, bySku, byCategory, storewide, rejected, clock: createZoneClock() };
 }
 
 /** A campaign the index found for a cart, with the indexes of the lines that led to it (ascending). */
@@ -156,21 +159,23 @@ export function findCandidates(index: CampaignIndex, cart: Cart): CandidateHit[]
   // Slots by rank: hits come out in rank order without sorting campaigns, and no hashing per hit.
   const linesByRank: Array<number[] | undefined> = new Array<number[] | undefined>(index.campaigns.length);
   const ranks: number[] = [];
-  const hit = (entry: IndexedCampaign, lineIndex: number): void => {
-    const lines = linesByRank[entry.rank];
-    if (lines === undefined) {
-      linesByRank[entry.rank] = [lineIndex];
-      ranks.push(entry.rank);
-    } else if (lines[lines.length - 1] !== lineIndex) lines.push(lineIndex);
-  };
   const { lines } = cart;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const bySku = index.bySku.get(line.sku);
-    if (bySku) for (const entry of bySku) hit(entry, i);
+    const groups = bySku ? [bySku] : [];
     for (const categoryId of line.categoryIds) {
       const byCategory = index.byCategory.get(categoryId);
-      if (byCategory) for (const entry of byCategory) hit(entry, i);
+      if (byCategory) groups.push(byCategory);
+    }
+    for (const group of groups) {
+      for (const entry of group) {
+        const hits = linesByRank[entry.rank];
+        if (hits === undefined) {
+          linesByRank[entry.rank] = [i];
+          ranks.push(entry.rank);
+        } else if (hits[hits.length - 1] !== i) hits.push(i);
+      }
     }
   }
   const all = lines.map((_, i) => i);

@@ -75,6 +75,7 @@ export function priceCart(input: PriceCartInput): QuoteResult {
     nowMs: input.nowMs,
     assignVariant: input.assignVariant ?? assignByHash,
     options: { ...DEFAULT_PRICING_OPTIONS, ...input.options },
+    clock: input.index.clock,
   });
   const candidates = findCandidates(input.index, input.cart);
   const itemHits: CandidateHit[] = [];

@@ -1,9 +1,9 @@
-import { DateTime } from 'luxon';
 import type { Experiment } from '../campaign/campaign.schema.js';
 import type { Cart, UserContext } from '../cart/cart.schema.js';
 import type { Coupon } from '../coupon/coupon.schema.js';
 import type { ConditionContext } from '../rule-graph/evaluator.types.js';
 import type { PricingCounters } from './counters.schema.js';
+import type { ZoneClock } from './zone-clock.js';
 
 /** Which arm of an experiment a user is in (the signature of `assignVariant` in `experiment/`). */
 export type VariantAssigner = (
@@ -40,6 +40,7 @@ export interface PricingEnv {
   readonly nowMs: number;
   readonly assignVariant: VariantAssigner;
   readonly options: Readonly<PricingOptions>;
+  readonly clock: ZoneClock;
   /** Minutes after local midnight in `zone` at `nowMs` (memoised per quote). */
   localMinutes(zone: string): number;
   /**
@@ -49,20 +50,11 @@ export interface PricingEnv {
   readonly conditionContext: ConditionContext;
 }
 
-/** Builds the env; time-zone lookups are memoised because luxon zone maths is the slow part. */
+/** Builds the env for one quote. */
 export function createPricingEnv(input: Omit<PricingEnv, 'localMinutes' | 'conditionContext'>): PricingEnv {
-  const minutesByZone = new Map<string, number>();
   return {
     ...input,
     conditionContext: { cart: input.cart, user: input.user, nowMs: input.nowMs, timezone: '', variantKey: null, scopeSubtotal: 0 },
-    localMinutes(zone) {
-      let minutes = minutesByZone.get(zone);
-      if (minutes === undefined) {
-        const local = DateTime.fromMillis(input.nowMs, { zone });
-        minutes = local.hour * 60 + local.minute;
-        minutesByZone.set(zone, minutes);
-      }
-      return minutes;
-    },
+    localMinutes: (zone) => input.clock.minutesOfDay(zone, input.nowMs),
   };
 }

@@ -4,6 +4,7 @@ import * as catalogCampaigns from './0002_catalog_campaigns.js';
 import * as ordersCoupons from './0003_orders_coupons.js';
 import * as flashGroupInventory from './0004_flash_group_inventory.js';
 import * as eventsMetrics from './0005_events_metrics.js';
+import * as membersPoints from './0006_members_points.js';
 
 /** One migration: a name (sorted, never renamed) and its up/down. */
 export interface Migration {
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   { name: '0003_orders_coupons', up: ordersCoupons.up, down: ordersCoupons.down },
   { name: '0004_flash_group_inventory', up: flashGroupInventory.up, down: flashGroupInventory.down },
   { name: '0005_events_metrics', up: eventsMetrics.up, down: eventsMetrics.down },
+  { name: '0006_members_points', up: membersPoints.up, down: membersPoints.down },
 ];

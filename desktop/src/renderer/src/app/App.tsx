@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoginPage } from '../auth/LoginPage.js';
 import { loadSession, saveSession, type Session } from '../auth/session.js';
@@ -19,10 +19,11 @@ export function App() {
       window.location.hash = next ?? '/campaigns';
     }
   };
-  const signOut = () => {
+  // Stable: the studio's resources (database, sync runner) are keyed on it.
+  const signOut = useCallback(() => {
     saveSession(localStorage, null);
     setSession(null);
-  };
+  }, []);
   const toggleLanguage = () => {
     const next = currentLocale(i18n) === 'zh' ? 'en' : 'zh';
     void i18n.changeLanguage(next);

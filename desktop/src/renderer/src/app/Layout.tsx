@@ -32,8 +32,12 @@ export function Layout() {
     void i18n.changeLanguage(next);
     localStorage.setItem(LOCALE_STORAGE_KEY, next);
     document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
-    void platform.setLocale(next);
   };
+
+  // The native menu follows the studio's language.
+  useEffect(() => {
+    void platform.setLocale(currentLocale(i18n));
+  }, [platform, i18n, i18n.language]);
 
   useEffect(
     () =>

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { ApiError } from '../api/api-error.js';
@@ -27,9 +27,13 @@ export function Studio({ session, onSignOut }: Props) {
   const { t } = useTranslation();
   const toast = useToast();
 
-  const services = useMemo<StudioServices>(() => {
+  // Resources live in an effect (not a memo) so React's dev double-mount gets fresh ones.
+  const [services, setServices] = useState<StudioServices | null>(null);
+  useEffect(() => {
     const nowMs = () => Date.now();
-    const api = createStudioApi(createHttpClient({ baseUrl: session.apiBase, getToken: () => session.token }));
+    // An expired token sends the planner back to the login screen; local edits stay in this
+    // user's database and sync after signing in again.
+    const api = createStudioApi(createHttpClient({ baseUrl: session.apiBase, getToken: () => session.token, onUnauthorized: onSignOut }));
     const db = openStudioDb(databaseName(session));
     const platform = createPlatform(window, (title, body) => toast(title, body));
     const engine = createSyncEngine({ db, transport: createHttpTransport(api), nowMs });
@@ -41,7 +45,11 @@ export function Studio({ session, onSignOut }: Props) {
       clearTimer: (handle) => window.clearTimeout(handle as number),
       isNetworkError: (error) => error instanceof ApiError && (error.isNetwork || error.status >= 502),
     });
-    return { session, api, db, runner, platform, toast, signOut: onSignOut, nowMs };
+    setServices({ session, api, db, runner, platform, toast, signOut: onSignOut, nowMs });
+    return () => {
+      runner.stop();
+      db.close();
+    };
   }, [session, onSignOut, toast]);
 
   const queryClient = useMemo(
@@ -51,6 +59,7 @@ export function Studio({ session, onSignOut }: Props) {
   const router = useMemo(() => createHashRouter(routes), []);
 
   useEffect(() => {
+    if (!services) return undefined;
     const { runner, db } = services;
     let lastSynced: number | null = null;
     const unsubscribe = runner.subscribe((state) => {
@@ -77,12 +86,11 @@ export function Studio({ session, onSignOut }: Props) {
       unsubscribe();
       window.removeEventListener('online', online);
       window.removeEventListener('offline', offline);
-      runner.stop();
-      db.close();
     };
   }, [services, queryClient]);
 
   useEffect(() => {
+    if (!services) return undefined;
     const { runner, platform } = services;
     let known = runner.getState().conflicts;
     return runner.subscribe((state) => {
@@ -91,6 +99,7 @@ export function Studio({ session, onSignOut }: Props) {
     });
   }, [services, t]);
 
+  if (!services) return null;
   return (
     <ServicesProvider services={services}>
       <QueryClientProvider client={queryClient}>

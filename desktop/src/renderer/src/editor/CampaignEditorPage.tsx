@@ -5,6 +5,7 @@ import { validateGraph, type Campaign } from '@promo/shared';
 import { useServices } from '../app/services.js';
 import { canEdit } from '../auth/session.js';
 import { campaignFileName, serializeCampaignFile } from '../campaigns/campaign-file.js';
+import { useDeleteCampaign } from '../campaigns/mutations.js';
 import { useLocalCampaign } from '../campaigns/queries.js';
 import { useCatalog } from '../catalog/queries.js';
 import { currentLocale } from '../i18n/i18n.js';
@@ -45,6 +46,7 @@ function CampaignEditor({ stored, dirty }: { stored: Campaign; dirty: boolean })
   const { session, platform, toast } = useServices();
   const navigate = useNavigate();
   const catalog = useCatalog();
+  const remove = useDeleteCampaign();
   const { campaign, update, undo, redo, canUndo, canRedo, isSaving } = useCampaignHistory(stored);
   const [tab, setTab] = useState<Tab>('graph');
   const readOnly = !canEdit(session.user.role) || campaign.status === 'archived';
@@ -116,6 +118,19 @@ function CampaignEditor({ stored, dirty }: { stored: Campaign; dirty: boolean })
         <span className="muted small" data-testid="save-state" data-dirty={dirty ? 'true' : 'false'}>
           {isSaving ? '…' : dirty ? t('campaigns.unsynced') : t('editor.savedLocally')}
         </span>
+        {!readOnly && campaign.status === 'draft' ? (
+          <button
+            type="button"
+            className="btn btn--ghost btn--danger"
+            onClick={() => {
+              if (!window.confirm(t('campaigns.deleteConfirm', { name: campaign.name }))) return;
+              remove.mutate(campaign.id, { onSuccess: () => void navigate('/campaigns') });
+            }}
+            data-testid="delete-campaign"
+          >
+            {t('common.delete')}
+          </button>
+        ) : null}
         <button type="button" className="btn" onClick={() => void exportCampaign()} data-testid="export-campaign">
           {t('editor.export')}
         </button>

@@ -18,7 +18,7 @@ export const AUTOSAVE_MS = 300;
  */
 export function useCampaignHistory(stored: Campaign) {
   const [history, setHistory] = useState<History<Campaign>>(() => createHistory(stored));
-  const save = useSaveCampaign();
+  const { mutate: save, isPending } = useSaveCampaign();
   const lastSaved = useRef(editKey(stored));
   const saving = useRef(false);
 
@@ -28,7 +28,7 @@ export function useCampaignHistory(stored: Campaign) {
     const timer = window.setTimeout(() => {
       lastSaved.current = key;
       saving.current = true;
-      save.mutate(history.present, { onSettled: () => (saving.current = false) });
+      save(history.present, { onSettled: () => (saving.current = false) });
     }, AUTOSAVE_MS);
     return () => window.clearTimeout(timer);
   }, [history.present, save]);
@@ -51,6 +51,6 @@ export function useCampaignHistory(stored: Campaign) {
     redo: useCallback(() => setHistory(redo), []),
     canUndo: history.past.length > 0,
     canRedo: history.future.length > 0,
-    isSaving: save.isPending,
+    isSaving: isPending,
   };
 }
