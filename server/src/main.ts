@@ -30,6 +30,10 @@ const config = readConfig();
 const logger = pino({ level: config.LOG_LEVEL });
 const server = await boot(config, { logger, seedDemo });
 if (server.demoCredentials) printDemoCredentials(server.demoCredentials);
+if (server.activeDemoUsers) {
+  const logins = server.activeDemoUsers.map((u) => `${u.username}/${u.password}`).join(', ');
+  process.stdout.write(`DEMO-ONLY studio logins still active (public passwords): ${logins}\n`);
+}
 process.stdout.write(`${startBanner(server.url, server.handle.studioDir)}\n`);
 
 let stopping = false;

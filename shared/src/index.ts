@@ -37,3 +37,4 @@ export * from './experiment/apply-variant.js';
 export * from './experiment/promote-winner.js';
 export * from './schedule/schedule-problems.js';
 export * from './live/live-events.js';
+export * from './pricing/zone-clock.js';

@@ -1,5 +1,5 @@
 import pino, { type Logger } from 'pino';
-import { seedAuth, type DemoCredentials } from '../auth/seed-auth.js';
+import { activeDemoUsers, seedAuth, type DemoCredentials } from '../auth/seed-auth.js';
 import type { Config } from '../config/config.schema.js';
 import { createDb } from '../db/create-db.js';
 import { migrateLatest } from '../db/migrate.js';
@@ -21,6 +21,8 @@ export interface Booted {
   url: string;
   /** Set when this start created the database and seeded the demo users and key. */
   demoCredentials?: DemoCredentials;
+  /** On later starts with DEMO_DATA on: demo users whose public demo password still works. */
+  activeDemoUsers?: DemoCredentials['users'];
   /** Stops accepting, drains, closes modules, then stores and the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -37,9 +39,12 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<B
     stores = await createStores(config, logger);
     const deps: AppDeps = { config, db, stores, logger, clock };
     let demoCredentials: DemoCredentials | undefined;
+    let stillActive: DemoCredentials['users'] | undefined;
     if (config.DEMO_DATA && applied.includes('0001_core')) {
       demoCredentials = await seedAuth(db, clock.now());
       await options.seedDemo?.(deps);
+    } else if (config.DEMO_DATA) {
+      stillActive = await activeDemoUsers(db);
     }
     const handle = await createApp(deps, options);
     const address = await handle.listen(config.PORT, config.HOST);
@@ -50,6 +55,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<B
       deps,
       url: `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`,
       demoCredentials,
+      ...(stillActive && stillActive.length > 0 ? { activeDemoUsers: stillActive } : {}),
       close() {
         closing ??= (async () => {
           await handle.close();

@@ -85,7 +85,7 @@ export async function readCounters(t: TestApp, keys: string[]): Promise<Record<s
 /** Everything pricing state lives in: tables and the counters of `keys` (to prove a quote changed nothing). */
 export async function stateDump(t: TestApp, keys: string[]): Promise<unknown> {
   const db = t.deps.db;
-  const tables = ['orders', 'promotion_records', 'coupons', 'coupon_templates', 'limit_counters', 'limit_orders', 'user_registrations'];
+  const tables = ['orders', 'promotion_records', 'coupons', 'coupon_templates', 'limit_counters', 'limit_orders', 'user_registrations', 'members', 'points_ledger'];
   const rows: Record<string, unknown[]> = {};
   for (const table of tables) rows[table] = await db(table).select('*').orderByRaw('1');
   return { rows, counters: await readCounters(t, keys) };
