@@ -28,8 +28,7 @@ export default defineConfig({
     video: 'off',
     launchOptions: {
       executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
-      // --lang: native widgets (date pickers) follow the browser's UI language, not the page locale.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--lang=zh-CN'],
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     },
   },
   projects: [{ name: 'chromium' }],

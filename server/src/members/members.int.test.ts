@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { campaignDoc, publishCampaign, quoteBody, seedItems, stateDump, waitUntilApplied } from '../orders/orders.fixtures.js';
 import type { LedgerEntry, MemberAccount } from './member.schema.js';
+import { applyOrderPoints, prepareOrderPoints } from './order-points.js';
 
 interface ErrorBody {
   error: { code: string; details?: { repriced?: QuoteResult } };
@@ -99,6 +100,19 @@ describe('members and points', () => {
     const redeemed = await t.deps.db('points_ledger').where({ user_id: 'bob', reason: 'redeem' }).sum({ s: 'delta' });
     expect(Number(redeemed[0]!.s)).toBe(-800);
     expect((await account('bob')).points).toBe(1000 - 800 + 2 * 8);
+  });
+
+  it('lets exactly 2 of 20 parallel redemption transactions of 400 through a balance of 1000', async () => {
+    expect((await adjust('eve', { delta: 1000 })).status).toBe(201);
+    const now = t.clock.now();
+    await prepareOrderPoints(t.deps.db, { userId: 'eve', orderId: 'x', redeem: 400, earn: 0, now });
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        t.deps.db.transaction((trx) => applyOrderPoints(trx, { userId: 'eve', orderId: `e-${i}`, redeem: 400, earn: 0, now })),
+      ),
+    );
+    expect(outcomes.filter(Boolean)).toHaveLength(2);
+    expect((await account('eve')).points).toBe(200);
   });
 
   it('answers 409 with the re-priced result when the points were spent between quote and commit', async () => {

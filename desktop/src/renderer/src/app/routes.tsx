@@ -5,6 +5,7 @@ import { CatalogPage } from '../catalog/CatalogPage.js';
 import { SimulatorPage } from '../simulator/SimulatorPage.js';
 import { SyncPage } from '../conflicts/SyncPage.js';
 import { ThemesPage } from '../themes/ThemesPage.js';
+import { WarRoomPage } from '../live/WarRoomPage.js';
 import { Layout } from './Layout.js';
 
 export const routes: RouteObject[] = [
@@ -17,6 +18,7 @@ export const routes: RouteObject[] = [
       { path: 'themes', element: <ThemesPage /> },
       { path: 'catalog', element: <CatalogPage /> },
       { path: 'simulator', element: <SimulatorPage /> },
+      { path: 'live', element: <WarRoomPage /> },
       { path: 'sync', element: <SyncPage /> },
       { path: '*', element: null },
     ],

@@ -3,7 +3,7 @@ import type { Messages } from './zh.js';
 /** English strings of the studio; typed against the Chinese dictionary so no key is missing. */
 export const en: Messages = {
   app: { name: 'PromoStudio', tagline: 'Design · Simulate · Publish' },
-  nav: { campaigns: 'Campaigns', themes: 'Themes & calendar', catalog: 'Catalog', simulator: 'Simulator', sync: 'Sync' },
+  nav: { campaigns: 'Campaigns', themes: 'Themes & calendar', catalog: 'Catalog', simulator: 'Simulator', live: 'War room', sync: 'Sync' },
   header: { language: '中文', logout: 'Sign out', role: 'Role', offlineMode: 'Works offline' },
   roles: { admin: 'Admin', planner: 'Planner', approver: 'Approver', analyst: 'Analyst', screen: 'Screen' },
   sync: {
@@ -386,6 +386,20 @@ export const en: Messages = {
     engineMissing: 'The pricing engine is not available yet',
     error: 'Pricing failed: {{message}}',
     save: 'Savings',
+  },
+  live: {
+    title: 'War room',
+    theme: 'Theme',
+    campaign: 'Campaign',
+    noRooms: 'No theme or campaign to watch',
+    waiting: 'Waiting for live data…',
+    connection: { connecting: 'Connecting', live: 'Live', offline: 'Disconnected', refused: 'Not allowed' },
+    kpi: { gmv: 'GMV', orders: 'Orders', buyers: 'Buyers', discount: 'Discount spent', budgetLeft: 'Budget left', conversion: 'Conversion' },
+    ordersPerMinute: 'Orders per minute',
+    stock: 'Flash-sale stock',
+    channels: 'Channels',
+    alerts: 'Alerts',
+    noAlerts: 'No alerts',
   },
   errors: {
     generic: 'Something went wrong: {{message}}',

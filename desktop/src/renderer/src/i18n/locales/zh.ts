@@ -1,7 +1,7 @@
 /** Chinese (zh-CN) strings of the studio. `en.ts` must have the same keys (checked by its type). */
 export const zh = {
   app: { name: '促销工作室', tagline: '活动设计 · 模拟 · 发布' },
-  nav: { campaigns: '活动', themes: '主题与日历', catalog: '商品目录', simulator: '模拟器', sync: '同步' },
+  nav: { campaigns: '活动', themes: '主题与日历', catalog: '商品目录', simulator: '模拟器', live: '作战室', sync: '同步' },
   header: { language: 'English', logout: '退出登录', role: '角色', offlineMode: '离线可用' },
   roles: { admin: '管理员', planner: '策划', approver: '审批人', analyst: '分析师', screen: '大屏' },
   sync: {
@@ -384,6 +384,20 @@ export const zh = {
     engineMissing: '计价引擎尚未就绪',
     error: '计价失败：{{message}}',
     save: '节省',
+  },
+  live: {
+    title: '作战室',
+    theme: '主题',
+    campaign: '活动',
+    noRooms: '没有可观看的主题或活动',
+    waiting: '等待实时数据…',
+    connection: { connecting: '连接中', live: '实时', offline: '已断开', refused: '无权观看' },
+    kpi: { gmv: 'GMV', orders: '订单', buyers: '买家', discount: '已用优惠', budgetLeft: '剩余预算', conversion: '转化率' },
+    ordersPerMinute: '每分钟订单',
+    stock: '秒杀库存',
+    channels: '渠道分布',
+    alerts: '告警',
+    noAlerts: '暂无告警',
   },
   errors: {
     generic: '出错了：{{message}}',

@@ -17,7 +17,10 @@ test('switching between Chinese and English relabels the studio and survives a r
   await expect(page.getByTestId('campaign-table')).toBeVisible();
   await expect(nav).toHaveText(/Campaigns/);
   await expect(page.getByTestId('nav-sync')).toHaveText(/Sync/);
-  await expect(page.getByTestId('campaign-row').first()).toBeVisible();
+  // The festival's campaigns only (other journeys add theirs to the same server).
+  await page.getByTestId('filter-theme').selectOption('demo-festival');
+  await expect(page.getByTestId('campaign-row').first()).toContainText(/[A-Za-z]/);
+  await expect(page.getByTestId('campaign-count')).toContainText('9');
   await page.screenshot({ path: '../docs/screenshots/campaign-list-en.png' });
 
   await toggle.click();
