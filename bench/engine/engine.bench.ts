@@ -7,7 +7,7 @@ import { createRandom } from './random.js';
 // 2026-06-18 12:30 Asia/Shanghai: inside every campaign window and one flash slot.
 const NOW_MS = Date.parse('2026-06-18T12:30:00+08:00');
 const NOW_ISO = '2026-06-18T12:30:00+08:00';
-const WARMUP_MS = 1_000;
+const WARMUP_MS = 3_000;
 const MEASURE_MS = 3_000;
 const CARTS = 20;
 const SLICE_MS = 250;

@@ -17,6 +17,7 @@ try {
   await store.dispose();
   const redis = new Redis(redisService.url, { enableAutoPipelining: process.env.AP === '1' });
   const sha = String(await redis.script('LOAD', RESERVE_LUA));
+  let corked = false;
   const headers = ['content-type', 'application/json; charset=utf-8'];
   const server = createServer((req, res) => {
     let body = '';
@@ -26,6 +27,7 @@ try {
       const b = JSON.parse(body) as { userId: string; sku: string; quantity: number; idempotencyKey: string };
       const now = Date.now();
       const k = saleItemKeys({ campaignId: 'c', sku: b.sku });
+      if (process.env.AP === '2' && !corked) { corked = true; const st = (redis as unknown as { stream: import('node:net').Socket }).stream; st.cork(); setImmediate(() => { corked = false; st.uncork(); }); }
       redis.evalsha(sha, 8, k.state, k.stock, k.users, k.idem, k.reservations, k.expiries, k.stream, k.live(Math.floor(now / 1000)), b.userId, b.quantity, b.idempotencyKey, randomUUID(), now).then((r) => {
         const out = JSON.stringify({ token: (r as string[])[1] });
         res.writeHead(201, [...headers, 'content-length', String(Buffer.byteLength(out))]);

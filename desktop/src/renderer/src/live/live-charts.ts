@@ -23,7 +23,7 @@ export function ordersPerMinuteOption(snapshot: MetricsSnapshot, locale: Locale,
     yAxis: [{ type: 'value', name: zh ? '订单' : 'Orders' }, { type: 'value', name: '¥' }],
     series: [
       { name: zh ? '订单' : 'Orders', type: 'bar', data: points.map((p) => p.orders), itemStyle: { color: '#2f6fed' } },
-      { name: zh ? 'GMV（元）' : 'GMV (¥)', type: 'line', yAxisIndex: 1, smooth: true, data: points.map((p) => yuan(p.gmv)), itemStyle: { color: '#d9363e' } },
+      { name: zh ? 'GMV（元）' : 'GMV (¥)', type: 'line', yAxisIndex: 1, data: points.map((p) => yuan(p.gmv)), itemStyle: { color: '#d9363e' } },
     ],
   };
 }
