@@ -1,8 +1,10 @@
 // pnpm bench:flash — the flash-sale reservation endpoint over HTTP against a real redis-server,
-// next to an Express 5 + ioredis baseline running the same script, and the redis-benchmark
-// ceiling for that script. The load generator (wrk) runs as its own process.
+// next to an Express 5 + ioredis baseline and a bare node:http route running the same script, and
+// the redis-benchmark ceiling for that script. The load generator (wrk) runs as its own process.
+// Server CPU per request is printed for every side: on this shared 2-core machine req/s swing with
+// other work, CPU per request much less (docs/adr/flash-sale-hot-path.md).
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pino from 'pino';
@@ -23,11 +25,14 @@ import { createStores } from '../../server/src/stores/create-stores.js';
 import { startRedis } from '../../server/test/services/index.js';
 import { startBaseline } from './baseline-app.js';
 import { runRedisBenchmark, runWrk, type LoadResult } from './load.js';
+import { startThinRoute } from './thin-route.js';
 
 const SECONDS = Number(process.env.FLASH_BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.FLASH_BENCH_CONNECTIONS ?? 64);
 const STOCK = 2_000_000;
 const SKUS = ['bench-a', 'bench-b', 'bench-c'];
+/** Adds a run with ioredis auto-pipelining on (measured slower; see the ADR). */
+const WITH_PIPELINING = process.env.FLASH_BENCH_PIPELINING === 'true';
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 const redisService = await startRedis();
@@ -46,12 +51,20 @@ async function measured<T extends LoadResult>(load: () => Promise<T>): Promise<T
 
 interface ProjectRun extends LoadResult {
   cpuUsPerRequest: number;
+  /** CPU of the drain after the load, per event written (only when the persister was paused). */
+  persistUsPerEvent: number | null;
   oversold: number;
   sold: number;
   sqlSold: number;
 }
 
-async function projectRun(campaignId: string, autoPipelining: boolean): Promise<ProjectRun> {
+/**
+ * The project's app with the flash module. `persistDuringLoad: false` pauses the log → SQL
+ * persister while wrk runs and drains afterwards, separating the request path's CPU from the
+ * persister's (on SQLite the persister runs on the server's event loop; on MariaDB most of its
+ * work is in the database).
+ */
+async function projectRun(campaignId: string, options: { autoPipelining: boolean; persistDuringLoad: boolean }): Promise<ProjectRun> {
   const config = parseConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', DATA_DIR: dataDir, DEMO_DATA: 'false', REDIS_URL: redisService.url });
   const db = createDb(config);
   await migrateLatest(db);
@@ -59,7 +72,7 @@ async function projectRun(campaignId: string, autoPipelining: boolean): Promise<
   const deps: AppDeps = { config, db, stores, logger, clock: systemClock };
   const campaign = flashCampaign(campaignId, SKUS.map((sku) => ({ sku, stock: STOCK, perUserLimit: 100 })), window);
   await saveInventoryLevels(db, SKUS.map((sku) => ({ sku, quantity: STOCK })), now);
-  const handle = await createApp(deps, { modules: [flashSaleModule({ campaigns: staticCampaigns([campaign]), config: { FLASH_AUTO_PIPELINING: autoPipelining } })] });
+  const handle = await createApp(deps, { modules: [flashSaleModule({ campaigns: staticCampaigns([campaign]), config: { FLASH_AUTO_PIPELINING: options.autoPipelining, ...(options.persistDuringLoad ? {} : { FLASH_PERSIST_MS: 0 }) } })] });
   const address = await handle.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${address.port}`;
   const { key } = await createApiKey(db, { name: 'bench', scopes: ['flash'] });
@@ -71,7 +84,10 @@ async function projectRun(campaignId: string, autoPipelining: boolean): Promise<
   const load = await measured(() => runWrk({ url, path, key, skus: SKUS, connections: CONNECTIONS, seconds: SECONDS }));
   const runtime = flashSaleRuntime(deps);
   if (!runtime) throw new Error('flash module missing');
-  await runtime.drain();
+  const drainStart = process.cpuUsage();
+  const drained = await runtime.drain();
+  const drainCpu = process.cpuUsage(drainStart);
+  const persistUsPerEvent = options.persistDuringLoad || drained === 0 ? null : (drainCpu.user + drainCpu.system) / drained;
   let oversold = 0;
   let sold = 0;
   let sqlSold = 0;
@@ -88,29 +104,32 @@ async function projectRun(campaignId: string, autoPipelining: boolean): Promise<
   await handle.close();
   await stores.close();
   await db.destroy();
-  return { ...load, oversold, sold, sqlSold };
+  return { ...load, persistUsPerEvent, oversold, sold, sqlSold };
 }
 
-async function baselineRun(): Promise<LoadResult & { cpuUsPerRequest: number }> {
-  const item = { campaignId: 'c-baseline', sku: SKUS[0] as string };
+/** Opens the reference items (no app) and loads the script; returns its SHA and the key layout. */
+async function referenceItems(campaignId: string): Promise<{ sha: string; keysOf: (sku: string, second: number) => string[] }> {
   const store = createRedisFlashStockStore({ redis: new Redis(redisService.url), keyPrefix: '', consumerName: 'bench' });
   for (const sku of SKUS) {
-    await store.initialise({ ...item, sku }, { terms: { price: 990, perUserLimit: 100, reservationMs: 900_000, closesAt: window.end }, allocated: STOCK, reservations: [] });
+    await store.initialise({ campaignId, sku }, { terms: { price: 990, perUserLimit: 100, reservationMs: 900_000, closesAt: window.end }, allocated: STOCK, reservations: [] });
   }
   await store.dispose();
   const admin = new Redis(redisService.url);
   const sha = String(await admin.script('LOAD', RESERVE_LUA));
   await admin.quit();
-  const baseline = await startBaseline({
-    redisUrl: redisService.url,
+  return {
     sha,
     keysOf: (sku, second) => {
-      const k = saleItemKeys({ campaignId: item.campaignId, sku });
+      const k = saleItemKeys({ campaignId, sku });
       return [k.state, k.stock, k.users, k.idem, k.reservations, k.expiries, k.stream, k.live(second)];
     },
-  });
-  const load = await measured(() => runWrk({ url: baseline.url, path: '/reserve', key: '', skus: SKUS, connections: CONNECTIONS, seconds: SECONDS }));
-  await baseline.close();
+  };
+}
+
+async function referenceRun(start: typeof startBaseline, campaignId: string, path: string): Promise<LoadResult & { cpuUsPerRequest: number }> {
+  const server = await start({ redisUrl: redisService.url, ...(await referenceItems(campaignId)) });
+  const load = await measured(() => runWrk({ url: server.url, path, key: '', skus: SKUS, connections: CONNECTIONS, seconds: SECONDS }));
+  await server.close();
   return load;
 }
 
@@ -129,18 +148,25 @@ async function ceilingRun(): Promise<number> {
 }
 
 try {
-  const off = await projectRun('c-bench-off', false);
-  const on = await projectRun('c-bench-on', true);
-  const baseline = await baselineRun();
+  const machineLoad = loadavg()[0] ?? 0;
+  const live = await projectRun('c-bench-live', { autoPipelining: false, persistDuringLoad: true });
+  const paused = await projectRun('c-bench-paused', { autoPipelining: false, persistDuringLoad: false });
+  const pipelined = WITH_PIPELINING ? await projectRun('c-bench-pipelined', { autoPipelining: true, persistDuringLoad: true }) : null;
+  const thin = await referenceRun(startThinRoute, 'c-thin', '/reserve');
+  const baseline = await referenceRun(startBaseline, 'c-baseline', '/reserve');
   const ceiling = await ceilingRun();
-  const best = off.rps >= on.rps ? off : on;
-  const oversold = off.oversold + on.oversold;
-  console.log(`wrk: ${CONNECTIONS} connections, ${SECONDS} s each, random users, ${SKUS.length} SKUs, stock ${fmt(STOCK)} each`);
+  const best = pipelined && pipelined.rps > live.rps ? pipelined : live;
+  const oversold = live.oversold + paused.oversold + (pipelined?.oversold ?? 0);
   const cpu = (r: { cpuUsPerRequest: number }) => `${r.cpuUsPerRequest.toFixed(1)} µs CPU/request`;
-  console.log(`project fast path, auto-pipelining off: ${fmt(off.rps)} req/s, p99 ${off.p99Ms.toFixed(2)} ms, ${cpu(off)} (incl. SQL persister), non-2xx ${off.non2xx}, sold ${fmt(off.sold)} (SQL ${fmt(off.sqlSold)})`);
-  console.log(`project fast path, auto-pipelining on:  ${fmt(on.rps)} req/s, p99 ${on.p99Ms.toFixed(2)} ms, ${cpu(on)} (incl. SQL persister), non-2xx ${on.non2xx}, sold ${fmt(on.sold)} (SQL ${fmt(on.sqlSold)})`);
+  const project = (r: ProjectRun) => `${fmt(r.rps)} req/s, p99 ${r.p99Ms.toFixed(2)} ms, ${cpu(r)}, non-2xx ${r.non2xx}, sold ${fmt(r.sold)} (SQL ${fmt(r.sqlSold)})`;
+  console.log(`machine: ${cpus().length} cores, load average ${machineLoad.toFixed(1)} at start, ${loadavg()[0]?.toFixed(1)} at end (req/s move with it; CPU/request much less)`);
+  console.log(`wrk: ${CONNECTIONS} connections, ${SECONDS} s each, random users, ${SKUS.length} SKUs, stock ${fmt(STOCK)} each`);
+  console.log(`project fast path, SQL persister live:         ${project(live)}`);
+  console.log(`project fast path, persister paused in load:   ${project(paused)}; persister afterwards ${paused.persistUsPerEvent?.toFixed(1) ?? '-'} µs CPU/event`);
+  if (pipelined) console.log(`project fast path, ioredis auto-pipelining on: ${project(pipelined)}`);
+  console.log(`thin node:http + ioredis route (no key, validation or persistence): ${fmt(thin.rps)} req/s, p99 ${thin.p99Ms.toFixed(2)} ms, ${cpu(thin)}`);
   console.log(`baseline express 5 + express.json + ioredis EVALSHA: ${fmt(baseline.rps)} req/s, p99 ${baseline.p99Ms.toFixed(2)} ms, ${cpu(baseline)}, non-2xx ${baseline.non2xx}`);
-  console.log(`CPU per request, baseline / project: ${(baseline.cpuUsPerRequest / Math.min(off.cpuUsPerRequest, on.cpuUsPerRequest)).toFixed(1)}x`);
+  console.log(`CPU per request, baseline / project: ${(baseline.cpuUsPerRequest / best.cpuUsPerRequest).toFixed(1)}x with the persister, ${(baseline.cpuUsPerRequest / paused.cpuUsPerRequest).toFixed(1)}x request path alone`);
   console.log(`redis-benchmark ceiling (same script, EVALSHA, unpipelined, ${CONNECTIONS} clients): ${fmt(ceiling)} req/s`);
   console.log(`share of ceiling: ${(best.rps / ceiling).toFixed(2)}`);
   console.log(`flash-sale: ${fmt(best.rps)} req/s, ${(best.rps / baseline.rps).toFixed(1)}x express+ioredis baseline, p99 ${best.p99Ms.toFixed(2)} ms, oversold ${oversold}`);

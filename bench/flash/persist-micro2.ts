@@ -7,7 +7,8 @@ import { migrateLatest } from '../../server/src/db/migrate.js';
 
 const db = createDb({ DATA_DIR: mkdtempSync(join(tmpdir(), 'pm-')), DATABASE_URL: undefined, DB_POOL_MAX: 1 } as never);
 await migrateLatest(db);
-const N = 20_000;
+if (process.env.CACHE) await db.raw(`PRAGMA cache_size = -${process.env.CACHE}`);
+const N = Number(process.env.N ?? 20_000);
 const C = Number(process.env.C ?? 200);
 const rows = Array.from({ length: N }, (_, i) => [randomUUID() + '.abc', 'c', 's' + (i % 3), 'u' + i, 'k' + i, 1, 990, 'held', null, 1, 2, 3]);
 const cols = 'token,campaign_id,sku,user_id,idempotency_key,quantity,price,status,order_id,created_at,expires_at,updated_at';

@@ -15,6 +15,8 @@ import { saveInventoryLevels } from '../../server/src/inventory/inventory.repo.j
 import { createStores } from '../../server/src/stores/create-stores.js';
 import { startRedis } from '../../server/test/services/index.js';
 import { runWrk } from './load.js';
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
 
 const SECONDS = Number(process.env.FLASH_BENCH_SECONDS ?? 8);
 const SKUS = ['bench-a', 'bench-b', 'bench-c'];
@@ -46,9 +48,12 @@ try {
   const r = await runWrk({ url, path, key, skus: SKUS, connections: 64, seconds: SECONDS });
   const used = process.cpuUsage(before);
   console.log(`load: ${Math.round(r.rps)} req/s p99 ${r.p99Ms} non2xx ${r.non2xx}; ${((used.user + used.system) / r.requests).toFixed(1)} µs CPU/req (user ${(used.user / r.requests).toFixed(1)}, sys ${(used.system / r.requests).toFixed(1)})`);
+  const session = new Session();
+  if (process.env.PROF_DRAIN) { session.connect(); await session.post('Profiler.enable'); await session.post('Profiler.start'); }
   const b2 = process.cpuUsage();
   const drained = await flashSaleRuntime(deps)?.drain();
   const u2 = process.cpuUsage(b2);
+  if (process.env.PROF_DRAIN) { const { profile } = await session.post('Profiler.stop'); writeFileSync('/tmp/fprof/drain.cpuprofile', JSON.stringify(profile)); }
   console.log(`drain after: ${drained} events, ${((u2.user + u2.system) / 1000).toFixed(0)} ms CPU`);
   await handle.close();
   await stores.close();

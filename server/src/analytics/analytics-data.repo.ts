@@ -94,3 +94,27 @@ export async function discountByUser(db: Knex, campaignId: string, userIds: read
   }
   return out;
 }
+
+/** One user's exposure to the campaigns: where and through which channel they saw them. */
+export interface ExposureRow {
+  userId: string;
+  region: string;
+  channel: string;
+}
+
+/** Distinct (user, region, channel) of impression events for the campaigns in `[from, to)`. */
+export async function exposures(db: Knex, campaignIds: readonly string[], from: number, to: number): Promise<ExposureRow[]> {
+  if (campaignIds.length === 0) return [];
+  const rows = (await db('events').whereIn('campaign_id', [...campaignIds]).andWhere({ type: 'impression' }).andWhere('at', '>=', from).andWhere('at', '<', to).distinct('user_id', 'region', 'channel')) as { user_id: string; region: string; channel: string }[];
+  return rows.map((r) => ({ userId: r.user_id, region: r.region || 'unknown', channel: r.channel || 'unknown' }));
+}
+
+/** Per user: committed orders, last order time and total spent before `before` (users without orders are absent). */
+export async function userHistoryBefore(db: Knex, userIds: readonly string[], before: number): Promise<Map<string, { n: number; last: number; spent: number }>> {
+  const out = new Map<string, { n: number; last: number; spent: number }>();
+  for (const part of chunks(userIds)) {
+    const rows = (await db('orders').whereIn('user_id', part).andWhere('status', 'committed').andWhere('created_at', '<', before).groupBy('user_id').select('user_id').count({ n: '*' }).max({ last: 'created_at' }).sum({ spent: 'total' })) as { user_id: string; n: number | string; last: number | string; spent: number | string }[];
+    for (const r of rows) out.set(r.user_id, { n: Number(r.n), last: Number(r.last), spent: Number(r.spent) });
+  }
+  return out;
+}

@@ -12,6 +12,7 @@ import { campaignsOfTheme, getCampaignRow, toDoc } from '../campaigns/campaign.r
 import { getThemeRow, toThemeDoc } from '../themes/theme.repo.js';
 import { decideWinner, experimentResults } from '../experiments/experiment-results.service.js';
 import { buildEffectReport } from '../reports/effect-report.service.js';
+import { campaignResponse, ResponseBySchema } from '../reports/campaign-response.service.js';
 import { reportCsv, reportHtml } from '../reports/report-render.js';
 
 /** Reading results is the analyst's job; planners and approvers act on them (admin always). */
@@ -20,6 +21,7 @@ const ANALYSTS: Role[] = ['analyst', 'planner', 'approver'];
 const IdParams = z.object({ id: z.string().min(1).max(64) });
 const WindowQuery = z.object({ from: z.coerce.number().int().nonnegative().optional(), to: z.coerce.number().int().positive().optional() });
 const ReportQuery = WindowQuery.extend({ format: z.enum(['json', 'html', 'csv']).default('json'), lang: z.enum(['zh', 'en']).default('zh') });
+const ResponseQuery = WindowQuery.extend({ by: ResponseBySchema.default('segment') });
 const PromoteBody = z.object({
   primaryMetric: PrimaryMetricSchema.optional(),
   minExposuresPerVariant: z.number().int().min(2).max(10_000_000).optional(),
@@ -58,7 +60,7 @@ export const analyticsModule: ModuleFactory = (deps: AppDeps, ctx) => {
   );
 
   routes.add(
-    { method: 'post', path: '/experiments/:id/promote-winner', auth: { kind: 'user', roles: ANALYSTS }, doc: { summary: 'Decide the winner with the shared statistics and save it as the working copy', tags, params: IdParams, body: PromoteBody } },
+    { method: 'post', path: '/experiments/:id/promote-winner', auth: { kind: 'user', roles: ANALYSTS }, doc: { summary: 'Decide the winner with the shared statistics and save it as the working copy (409 with the decision when there is no significant winner; apply=false only previews)', tags, params: IdParams, body: PromoteBody } },
     async (req, res) => {
       const { id } = parseInput(IdParams, req.params, 'params');
       const body = parseInput(PromoteBody, req.body ?? {});
@@ -66,7 +68,9 @@ export const analyticsModule: ModuleFactory = (deps: AppDeps, ctx) => {
       const campaign = campaignOf(row, id);
       const decision = await decideWinner(deps.db, campaign, windowOf({}, Date.parse(campaign.schedule.start), Date.parse(campaign.schedule.end), deps.clock.now()), body);
       let saved: { version: number } | null = null;
-      if (body.apply && decision.winner && decision.campaign) {
+      // Without a significant winner nothing is rolled out; `apply: false` previews the decision.
+      if (body.apply && (!decision.winner || !decision.campaign)) throw new AppError('conflict', decision.reason.message.en, { decision });
+      if (body.apply && decision.campaign) {
         const result = await campaigns.save({ ...decision.campaign, id }, Number(row!.version), currentUser(res).username);
         if (result.status === 'conflict') throw new AppError('conflict', 'the campaign changed meanwhile; reload and retry', { serverVersion: result.serverVersion });
         saved = { version: result.version };
@@ -95,6 +99,16 @@ export const analyticsModule: ModuleFactory = (deps: AppDeps, ctx) => {
       const window = windowOf(query, Date.parse(campaign.schedule.start), Date.parse(campaign.schedule.end), deps.clock.now());
       const report = await buildEffectReport(deps.db, { subject: { kind: 'campaign', id, name: query.lang === 'en' ? (campaign.nameEn ?? campaign.name) : campaign.name }, campaigns: [campaign], window, budget: campaign.limits.budget ?? null });
       await sendReport(res, report, query);
+    },
+  );
+
+  routes.add(
+    { method: 'get', path: '/reports/campaigns/:id/response', auth: { kind: 'user', roles: ANALYSTS }, doc: { summary: 'Response of a campaign by segment (new / active / dormant / high value), region or channel: exposed, buyers, orders, GMV, discount, response rate', tags, params: IdParams, query: ResponseQuery } },
+    async (req, res) => {
+      const { id } = parseInput(IdParams, req.params, 'params');
+      const query = parseInput(ResponseQuery, req.query, 'query');
+      const campaign = campaignOf(await getCampaignRow(deps.db, id), id);
+      res.json(await campaignResponse(deps.db, id, windowOf(query, Date.parse(campaign.schedule.start), Date.parse(campaign.schedule.end), deps.clock.now()), query.by));
     },
   );
 

@@ -15,15 +15,13 @@ const INTERNAL = refusal(500, 'internal', 'internal error');
 
 export type FastPathHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 
+/** Written once per response as a flat array: no per-header validation calls or header object. */
+const BASE_HEADERS = ['content-type', 'application/json; charset=utf-8', 'cache-control', 'no-store', 'x-content-type-options', 'nosniff'];
+
 function send(res: ServerResponse, reply: FlashReply): void {
   const body = JSON.stringify(reply.body);
-  const headers: Record<string, string | number> = {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  };
-  if (reply.retryAfterSec !== undefined) headers['retry-after'] = reply.retryAfterSec;
+  const headers = [...BASE_HEADERS, 'content-length', String(Buffer.byteLength(body))];
+  if (reply.retryAfterSec !== undefined) headers.push('retry-after', String(reply.retryAfterSec));
   res.writeHead(reply.status, headers);
   res.end(body);
 }
@@ -66,16 +64,19 @@ export function createFlashFastPath(deps: { service: FlashSaleService; keys: Api
     const campaignId = match?.[1];
     if (!campaignId) return false;
     const key = apiKeyOf(req);
-    let body = '';
-    let tooLarge = false;
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => {
-      if (tooLarge) return;
-      body += chunk;
-      if (body.length > MAX_BODY) tooLarge = true;
+    // Buffers, not setEncoding: a body is almost always one chunk, decoded once at the end.
+    let first: Buffer | null = null;
+    let rest: Buffer[] | null = null;
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) return;
+      if (!first) first = chunk;
+      else (rest ??= [first]).push(chunk);
     });
     req.on('end', () => {
-      if (tooLarge) return send(res, TOO_LARGE);
+      if (size > MAX_BODY) return send(res, TOO_LARGE);
+      const body = rest ? Buffer.concat(rest).toString() : (first?.toString() ?? '');
       handle(req, res, campaignId, key, body).catch((err: unknown) => {
         logger.error({ err }, 'flash fast path failed');
         if (!res.headersSent) send(res, INTERNAL);
@@ -86,14 +87,22 @@ export function createFlashFastPath(deps: { service: FlashSaleService; keys: Api
 }
 
 /**
- * Puts `handler` in front of the server's existing request listeners (Express): requests it
- * takes never reach them.
+ * Puts `handler` in front of every other request listener of `server`, so a reservation costs one
+ * path check before anything else runs. Other modules wrap the server's listeners too (the war-room
+ * page at creation, socket.io's engine when the live module starts), so the handler is placed when
+ * the server starts listening, after all of them, and placed again if a later listen finds it moved.
  */
 export function installFastPath(server: Server, handler: FastPathHandler): void {
-  const listeners = server.listeners('request') as RequestListener[];
-  server.removeAllListeners('request');
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+  let rest: RequestListener[] = [];
+  const dispatch: RequestListener = (req, res) => {
     if (handler(req, res)) return;
-    for (const listener of listeners) listener.call(server, req, res);
+    for (const listener of rest) listener.call(server, req, res);
+  };
+  server.on('listening', () => {
+    const listeners = server.listeners('request') as RequestListener[];
+    if (listeners[0] === dispatch && listeners.length === 1) return;
+    rest = listeners.filter((l) => l !== dispatch);
+    server.removeAllListeners('request');
+    server.on('request', dispatch);
   });
 }

@@ -34,21 +34,31 @@ function toReservation(row: unknown): Reservation {
   };
 }
 
-function toRow(r: Reservation, now: number) {
-  return {
-    token: r.token,
-    campaign_id: r.campaignId,
-    sku: r.sku,
-    user_id: r.userId,
-    idempotency_key: r.idempotencyKey,
-    quantity: r.quantity,
-    price: r.price,
-    status: r.status,
-    order_id: r.orderId,
-    created_at: now,
-    expires_at: r.expiresAt,
-    updated_at: now,
-  };
+const COLUMNS = ['token', 'campaign_id', 'sku', 'user_id', 'idempotency_key', 'quantity', 'price', 'status', 'order_id', 'created_at', 'expires_at', 'updated_at'];
+const ROW = `(${COLUMNS.map(() => '?').join(',')})`;
+const insertSql = new Map<string, string>();
+
+/**
+ * `INSERT … ON CONFLICT DO NOTHING` (SQLite) / `INSERT IGNORE` (MariaDB) for `rows` rows, built once
+ * per size: the persister writes thousands of rows a second, and knex's builder cost ~6 µs a row
+ * more than the statement itself (docs/adr/flash-sale-hot-path.md).
+ */
+function insertIgnoreSql(client: string, rows: number): string {
+  const cacheKey = `${client}:${rows}`;
+  let sql = insertSql.get(cacheKey);
+  if (!sql) {
+    const values = new Array<string>(rows).fill(ROW).join(',');
+    const mysql = client === 'mysql2' || client === 'mysql';
+    sql = `INSERT ${mysql ? 'IGNORE ' : ''}INTO flash_reservations (${COLUMNS.join(',')}) VALUES ${values}${mysql ? '' : ' ON CONFLICT DO NOTHING'}`;
+    insertSql.set(cacheKey, sql);
+  }
+  return sql;
+}
+
+function bindingsOf(reservations: readonly Reservation[], now: number): (string | number | null)[] {
+  const out: (string | number | null)[] = [];
+  for (const r of reservations) out.push(r.token, r.campaignId, r.sku, r.userId, r.idempotencyKey, r.quantity, r.price, r.status, r.orderId, now, r.expiresAt, now);
+  return out;
 }
 
 /**
@@ -59,10 +69,8 @@ function toRow(r: Reservation, now: number) {
  */
 export async function saveReservations(trx: Knex | Knex.Transaction, reservations: readonly Reservation[], now: number): Promise<void> {
   for (let i = 0; i < reservations.length; i += CHUNK) {
-    await trx('flash_reservations')
-      .insert(reservations.slice(i, i + CHUNK).map((r) => toRow(r, now)))
-      .onConflict()
-      .ignore();
+    const chunk = reservations.slice(i, i + CHUNK);
+    await trx.raw(insertIgnoreSql(String(trx.client.config.client), chunk.length), bindingsOf(chunk, now));
   }
   const expired = reservations.filter((r) => r.status === 'expired').map((r) => r.token);
   for (let i = 0; i < expired.length; i += CHUNK) {

@@ -39,7 +39,8 @@ function parseJson(text: string): unknown {
 
 /**
  * The `/live` socket.io namespace on the app's HTTP server. Each instance reads one pipelined
- * snapshot per second for the rooms ITS clients joined and emits it to them (volatile); alerts
+ * snapshot per second for the rooms ITS clients joined and emits it to them (skipping clients still
+ * busy with the last tick); alerts
  * go through the Redis adapter to every instance's clients. Uses the live module's runtime, or
  * makes (and owns) one when the module is not mounted.
  */
@@ -87,9 +88,14 @@ export async function attachLive(httpServer: HttpServer, deps: AppDeps, options:
     const rooms = [...nsp.adapter.rooms.keys()].filter((name) => parseLiveRoomName(name) !== null);
     latest.clear();
     if (rooms.length === 0) return;
-    for (const [name, snapshot] of await readRooms(rooms)) {
+    const snapshots = await readRooms(rooms);
+    // Volatile per tick, not per packet: a client still sending the last tick's snapshots skips this
+    // one (no backlog builds up), while a client watching several rooms gets every room's snapshot.
+    // socket.io's own `volatile` would drop all but the first room, as the transport is busy after it.
+    const busy = [...nsp.sockets.values()].filter((s) => !s.conn.transport.writable).map((s) => s.id);
+    for (const [name, snapshot] of snapshots) {
       latest.set(name, snapshot);
-      nsp.local.to(name).volatile.emit('metrics', snapshot);
+      nsp.local.to(name).except(busy).emit('metrics', snapshot);
     }
   }
 

@@ -1,4 +1,4 @@
-import type { Campaign, CampaignKind } from '../campaign/campaign.schema.js';
+import type { Campaign, CampaignKind, Experiment } from '../campaign/campaign.schema.js';
 import { OfferSchema, type Offer } from '../campaign/offer.schema.js';
 import type { Cart } from '../cart/cart.schema.js';
 import type { CompiledGraph } from '../rule-graph/evaluator.types.js';
@@ -23,9 +23,32 @@ const STAGE_BY_KIND: Readonly<Record<CampaignKind, PricingStage>> = {
 /** Statuses worth indexing: `scheduled` ones are kept so the cart can say `outside_window`. */
 const PRICED_STATUSES = new Set(['live', 'scheduled']);
 
-/** A campaign prepared once for pricing: compiled graph, scope sets, parsed window, variant offers. */
+/** A campaign's limits with `Infinity` for "no limit", so the hot path compares numbers only. */
+export interface FlatLimits {
+  readonly budget: number;
+  readonly usageCap: number;
+  readonly perUserTotal: number;
+  readonly perUserDaily: number;
+  readonly perSkuPerOrder: number;
+}
+
+/**
+ * A campaign prepared once for pricing: compiled graph, scope sets, parsed window, variant offers,
+ * and the fields the hot path reads copied flat, so every entry has one shape (campaign documents
+ * differ in which optional fields they carry, which makes property reads on them polymorphic).
+ */
 export interface IndexedCampaign {
   readonly campaign: Campaign;
+  readonly id: string;
+  readonly kind: CampaignKind;
+  readonly timezone: string;
+  readonly exclusive: boolean;
+  /** The order-stage exclusion group key (`group:<name>`, `exclusive` for the implicit one) or null. */
+  readonly group: string | null;
+  readonly excludeDiscountedLines: boolean;
+  readonly minMargin: number | undefined;
+  readonly limits: FlatLimits;
+  readonly experiment: Experiment | null;
   /** Position in priority order (priority desc, then id): lower ranks apply first. */
   readonly rank: number;
   readonly stage: PricingStage;
@@ -97,8 +120,24 @@ function prepare(campaign: Campaign, rank: number): IndexedCampaign {
   }
   const scope = campaign.scope;
   const hasExclusions = scope.excludeSkus.length > 0 || scope.excludeCategoryIds.length > 0;
+  const { stacking, limits } = campaign;
   return {
     campaign,
+    id: campaign.id,
+    kind: campaign.kind,
+    timezone: campaign.schedule.timezone,
+    exclusive: stacking.mode === 'exclusive',
+    group: stacking.exclusionGroup !== undefined ? `group:${stacking.exclusionGroup}` : stacking.mode === 'exclusive' ? 'exclusive' : null,
+    excludeDiscountedLines: stacking.excludeDiscountedLines,
+    minMargin: campaign.minMargin,
+    limits: {
+      budget: limits.budget ?? Infinity,
+      usageCap: limits.usageCap ?? Infinity,
+      perUserTotal: limits.perUserTotal ?? Infinity,
+      perUserDaily: limits.perUserDaily ?? Infinity,
+      perSkuPerOrder: limits.perSkuPerOrder ?? Infinity,
+    },
+    experiment: campaign.experiment ?? null,
     rank,
     hitsAreExact: !hasExclusions && (offerSkus === null || scope.type === 'storewide'),
     stage: STAGE_BY_KIND[campaign.kind],

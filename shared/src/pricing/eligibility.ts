@@ -1,5 +1,4 @@
 import type { Offer } from '../campaign/offer.schema.js';
-import { counterEntry } from './counters.schema.js';
 import type { CandidateHit, IndexedCampaign } from './candidate-index.js';
 import type { LineState } from './line-state.js';
 import type { PricingEnv } from './pricing-env.js';
@@ -18,24 +17,20 @@ export interface CampaignGate {
  * A failure is the bare reason code (a string): most candidates fail here, so no object is made.
  */
 export function gateCampaign(entry: IndexedCampaign, env: PricingEnv): CampaignGate | ReasonCode {
-  const { campaign } = entry;
   if (!entry.schedule.isActive(env.nowMs)) return 'outside_window';
   let variantKey: string | null = null;
-  if (campaign.experiment) {
-    const assignment = env.assignVariant(campaign.experiment.id, env.user.userId, campaign.experiment);
+  if (entry.experiment !== null) {
+    const assignment = env.assignVariant(entry.experiment.id, env.user.userId, entry.experiment);
     if (assignment.inHoldout) return 'in_holdout';
     variantKey = assignment.variantKey;
   }
-  const counters = counterEntry(env.counters.campaigns, campaign.id);
-  const { limits } = campaign;
-  const usageLeft = counters?.usageLeft ?? limits.usageCap ?? Infinity;
+  const counters = env.campaignCounters.get(entry.id);
+  const { limits } = entry;
+  const usageLeft = counters?.usageLeft ?? limits.usageCap;
   if (usageLeft <= 0) return 'usage_cap_reached';
-  const budgetLeft = counters?.budgetLeft ?? limits.budget ?? Infinity;
+  const budgetLeft = counters?.budgetLeft ?? limits.budget;
   if (budgetLeft <= 0) return 'budget_exhausted';
-  if (limits.perUserTotal !== undefined && (counters?.userTotal ?? 0) >= limits.perUserTotal) {
-    return 'user_limit_reached';
-  }
-  if (limits.perUserDaily !== undefined && (counters?.userToday ?? 0) >= limits.perUserDaily) {
+  if (counters !== undefined && (counters.userTotal >= limits.perUserTotal || counters.userToday >= limits.perUserDaily)) {
     return 'user_limit_reached';
   }
   return { variantKey, offers: entry.offersFor(variantKey), budgetLeft };
@@ -62,7 +57,7 @@ export function firedOffers(
   scopeSubtotal: number,
 ): Array<{ nodeId: string; offer: Offer }> | ReasonCode {
   const ctx = env.conditionContext;
-  ctx.timezone = entry.campaign.schedule.timezone;
+  ctx.timezone = entry.timezone;
   ctx.variantKey = gate.variantKey;
   ctx.scopeSubtotal = scopeSubtotal;
   const evaluation = entry.graph.evaluate(ctx);

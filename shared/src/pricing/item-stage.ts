@@ -79,7 +79,7 @@ function toCandidate(hit: CandidateHit, lines: readonly LineState[], env: Pricin
 
 /** The floor a line keeps under this candidate: the line's own, or the campaign's margin floor. */
 function floorUnder(candidate: ItemCandidate, state: LineState): number {
-  return Math.max(state.floor, marginFloor(state.line, candidate.entry.campaign.minMargin));
+  return Math.max(state.floor, marginFloor(state.line, candidate.entry.minMargin));
 }
 
 /** What the candidate would take off the line right now, at most `wanted`, within cap and floor. */
@@ -95,7 +95,7 @@ function give(candidate: ItemCandidate, state: LineState, wanted: number): void 
   state.itemDiscount += amount;
   state.floor = floor;
   state.capped ||= capped;
-  if (amount > 0) state.itemAdjustments.push({ campaignId: candidate.entry.campaign.id, amount });
+  if (amount > 0) state.itemAdjustments.push({ campaignId: candidate.entry.id, amount });
   candidate.capLeft -= amount;
   candidate.given += amount;
   candidate.capped ||= capped;
@@ -130,7 +130,7 @@ export function runItemStage(hits: readonly CandidateHit[], lines: LineState[], 
     let winner: ItemCandidate | null = null;
     let winnerAmount = 0;
     for (const candidate of competing) {
-      if (candidate.entry.campaign.stacking.mode !== 'exclusive') continue;
+      if (!candidate.entry.exclusive) continue;
       const amount = guarded(candidate, state, candidate.proposals.get(i)!);
       if (amount > winnerAmount) {
         winner = candidate;
@@ -140,22 +140,22 @@ export function runItemStage(hits: readonly CandidateHit[], lines: LineState[], 
     if (winner) {
       give(winner, state, winner.proposals.get(i)!);
       for (const candidate of competing) {
-        if (candidate !== winner && candidate.entry.campaign.stacking.mode === 'exclusive') candidate.beatenBy ??= winner.entry.campaign.id;
+        if (candidate !== winner && candidate.entry.exclusive) candidate.beatenBy ??= winner.entry.id;
       }
     }
     for (const candidate of competing) {
-      if (candidate.entry.campaign.stacking.mode === 'stackable') give(candidate, state, stackedWanted(candidate, state, env));
+      if (!candidate.entry.exclusive) give(candidate, state, stackedWanted(candidate, state, env));
     }
   }
   for (const candidate of candidates) {
-    const { campaign } = candidate.entry;
+    const { entry } = candidate;
     if (candidate.given <= 0) {
       reportNotApplied(report, candidate.entry, candidate.beatenBy === null ? 'not_best_offer' : excludedBy(candidate.beatenBy));
       continue;
     }
     report.applied.push({
-      campaignId: campaign.id,
-      kind: campaign.kind,
+      campaignId: entry.id,
+      kind: entry.kind,
       stage: 'item',
       amount: candidate.given,
       offerNodeId: candidate.nodeId,

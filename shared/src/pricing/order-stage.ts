@@ -39,19 +39,13 @@ interface Settlement {
   cutLines: Set<number>;
 }
 
-function groupOf(entry: IndexedCampaign): string | null {
-  const { stacking } = entry.campaign;
-  if (stacking.exclusionGroup !== undefined) return `group:${stacking.exclusionGroup}`;
-  return stacking.mode === 'exclusive' ? 'exclusive' : null;
-}
-
 function toCandidate(hit: CandidateHit, lines: readonly LineState[], env: PricingEnv, report: QuoteReport): OrderCandidate | ReasonCode | null {
   const { entry } = hit;
   const inScope = linesInScope(hit, lines);
   if (inScope.length === 0) return null;
   const gate = gateCampaign(entry, env);
   if (typeof gate === 'string') return gate;
-  const basis = entry.campaign.stacking.excludeDiscountedLines ? inScope.filter((i) => lines[i]!.itemDiscount === 0) : inScope;
+  const basis = entry.excludeDiscountedLines ? inScope.filter((i) => lines[i]!.itemDiscount === 0) : inScope;
   if (basis.length === 0) return 'not_in_scope';
   const weights = basis.map((i) => lines[i]!.amount);
   const basisAmount = weights.reduce((sum, w) => sum + w, 0);
@@ -62,7 +56,7 @@ function toCandidate(hit: CandidateHit, lines: readonly LineState[], env: Pricin
   let hinted = false;
   for (const { nodeId, offer } of fired) {
     const outcome = orderOutcome(offer, lines, basis, basisAmount, env);
-    const hint = hinted ? null : upsellHint(entry.campaign.id, offer, basisAmount, env.options.upsellReachBp);
+    const hint = hinted ? null : upsellHint(entry.id, offer, basisAmount, env.options.upsellReachBp);
     if (hint) {
       report.upsell.push(hint);
       hinted = true;
@@ -76,7 +70,7 @@ function toCandidate(hit: CandidateHit, lines: readonly LineState[], env: Pricin
   }
   if (!best) return reason ?? 'condition_not_met';
   if (best.value > gate.budgetLeft) return 'budget_exhausted';
-  return { entry, gate, ...best, basis, weights, group: groupOf(entry) };
+  return { entry, gate, ...best, basis, weights, group: entry.group };
 }
 
 /** Takes up to `wanted` off line `i` in the ledger, above the line's floor under this campaign. */
@@ -92,7 +86,7 @@ function take(ledger: Ledger, settlement: Settlement, i: number, wanted: number,
 /** Applies one candidate to the ledger: free units, then the proportional split, then gifts. */
 function settle(candidate: OrderCandidate, ledger: Ledger, lines: readonly LineState[]): Settlement {
   const { proposal, basis } = candidate;
-  const minMargin = candidate.entry.campaign.minMargin;
+  const minMargin = candidate.entry.minMargin;
   const settlement: Settlement = { parts: new Map(), gifts: [], saving: 0, cutLines: new Set() };
   for (const [i, wanted] of proposal.lineDiscounts) {
     take(ledger, settlement, i, wanted, Math.max(ledger.floors[i]!, marginFloor(lines[i]!.line, minMargin)));
@@ -154,7 +148,7 @@ export function runOrderStage(hits: readonly CandidateHit[], lines: LineState[],
   const giftLines: LineState[] = [];
   candidates.forEach((candidate, index) => {
     if (!chosen.has(index)) return;
-    const { campaign } = candidate.entry;
+    const campaign = candidate.entry;
     const settlement = settle(candidate, ledger, lines);
     if (settlement.saving <= 0 && settlement.gifts.length === 0) {
       reportNotApplied(report, candidate.entry, settlement.cutLines.size > 0 ? 'not_best_offer' : 'out_of_stock');
@@ -186,7 +180,7 @@ export function runOrderStage(hits: readonly CandidateHit[], lines: LineState[],
     if (chosen.has(index)) return;
     const winner = candidate.group === null ? undefined : winners.get(candidate.group);
     if (winner !== undefined) reportNotApplied(report, candidate.entry, excludedBy(winner));
-    else if (!report.notApplied.some((n) => n.campaignId === candidate.entry.campaign.id)) reportNotApplied(report, candidate.entry, 'not_best_offer');
+    else if (!report.notApplied.some((n) => n.campaignId === candidate.entry.id)) reportNotApplied(report, candidate.entry, 'not_best_offer');
   });
   lines.push(...giftLines);
 }

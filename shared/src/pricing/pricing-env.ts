@@ -2,7 +2,7 @@ import type { Experiment } from '../campaign/campaign.schema.js';
 import type { Cart, UserContext } from '../cart/cart.schema.js';
 import type { Coupon } from '../coupon/coupon.schema.js';
 import type { ConditionContext } from '../rule-graph/evaluator.types.js';
-import type { PricingCounters } from './counters.schema.js';
+import type { CampaignCounters, PricingCounters } from './counters.schema.js';
 import type { ZoneClock } from './zone-clock.js';
 
 /** Which arm of an experiment a user is in (the signature of `assignVariant` in `experiment/`). */
@@ -41,6 +41,8 @@ export interface PricingEnv {
   readonly assignVariant: VariantAssigner;
   readonly options: Readonly<PricingOptions>;
   readonly clock: ZoneClock;
+  /** `counters.campaigns` as a map, built once per quote (record reads with many keys are slow). */
+  readonly campaignCounters: ReadonlyMap<string, CampaignCounters>;
   /** Minutes after local midnight in `zone` at `nowMs` (memoised per quote). */
   localMinutes(zone: string): number;
   /**
@@ -51,9 +53,10 @@ export interface PricingEnv {
 }
 
 /** Builds the env for one quote. */
-export function createPricingEnv(input: Omit<PricingEnv, 'localMinutes' | 'conditionContext'>): PricingEnv {
+export function createPricingEnv(input: Omit<PricingEnv, 'localMinutes' | 'conditionContext' | 'campaignCounters'>): PricingEnv {
   return {
     ...input,
+    campaignCounters: new Map(Object.entries(input.counters.campaigns)),
     conditionContext: { cart: input.cart, user: input.user, nowMs: input.nowMs, timezone: '', variantKey: null, scopeSubtotal: 0 },
     localMinutes: (zone) => input.clock.minutesOfDay(zone, input.nowMs),
   };

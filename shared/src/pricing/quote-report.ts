@@ -16,5 +16,5 @@ export function createQuoteReport(): QuoteReport {
 
 /** Records that a campaign which targeted the cart did not apply, with its zh/en message. */
 export function reportNotApplied(report: QuoteReport, entry: IndexedCampaign, reason: ReasonCode): void {
-  report.notApplied.push({ campaignId: entry.campaign.id, kind: entry.campaign.kind, reason, message: reasonMessage(reason) });
+  report.notApplied.push({ campaignId: entry.id, kind: entry.kind, reason, message: reasonMessage(reason) });
 }

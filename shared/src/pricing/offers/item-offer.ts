@@ -11,16 +11,15 @@ import { percentOffLine } from './percent-off.js';
 /** An item-stage offer's effect on one line at its current `amount`. */
 export function itemLineOutcome(entry: IndexedCampaign, offer: Offer, state: LineState, amount: number, env: PricingEnv): LineOutcome {
   const { line } = state;
-  const perOrder = entry.campaign.limits.perSkuPerOrder;
-  const units = perOrder === undefined ? line.quantity : Math.min(line.quantity, perOrder);
+  const units = Math.min(line.quantity, entry.limits.perSkuPerOrder);
   switch (offer.kind) {
     case 'percent_off':
       return percentOffLine(offer, amount, line.quantity, units);
     case 'flash_sale':
-      if (!inFlashSlot(offer, env.localMinutes(entry.campaign.schedule.timezone))) return { reason: 'outside_window' };
-      return flashSaleLine(offer, entry.campaign.id, line, amount, units, env.counters);
+      if (!inFlashSlot(offer, env.localMinutes(entry.timezone))) return { reason: 'outside_window' };
+      return flashSaleLine(offer, entry.id, line, amount, units, env.counters);
     case 'group_buy':
-      return groupBuyLine(offer, entry.campaign.id, line, amount, units, env.counters);
+      return groupBuyLine(offer, entry.id, line, amount, units, env.counters);
     case 'member':
       return memberLine(offer, env.user, line, amount, units);
     default:

@@ -5,7 +5,6 @@ import { CatalogPage } from '../catalog/CatalogPage.js';
 import { SimulatorPage } from '../simulator/SimulatorPage.js';
 import { SyncPage } from '../conflicts/SyncPage.js';
 import { ThemesPage } from '../themes/ThemesPage.js';
-import { WarRoomPage } from '../live/WarRoomPage.js';
 import { Layout } from './Layout.js';
 
 export const routes: RouteObject[] = [
@@ -18,7 +17,8 @@ export const routes: RouteObject[] = [
       { path: 'themes', element: <ThemesPage /> },
       { path: 'catalog', element: <CatalogPage /> },
       { path: 'simulator', element: <SimulatorPage /> },
-      { path: 'live', element: <WarRoomPage /> },
+      // ECharts is only needed by the war room: loaded on first visit.
+      { path: 'live', lazy: async () => ({ Component: (await import('../live/WarRoomPage.js')).WarRoomPage }) },
       { path: 'sync', element: <SyncPage /> },
       { path: '*', element: null },
     ],

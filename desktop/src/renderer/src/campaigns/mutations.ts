@@ -20,7 +20,8 @@ export function useSaveCampaign() {
   const after = useAfterLocalWrite();
   return useMutation({
     networkMode: 'always',
-    mutationFn: (campaign: Campaign) => saveDocLocally(db, 'campaign', campaign, nowMs()),
+    mutationFn: (input: Campaign | { campaign: Campaign; basedOn: number }) =>
+      'basedOn' in input ? saveDocLocally(db, 'campaign', input.campaign, nowMs(), input.basedOn) : saveDocLocally(db, 'campaign', input, nowMs()),
     onSuccess: after,
   });
 }

@@ -8,18 +8,20 @@ function tableOf(db: StudioDb, entityType: EntityType) {
 
 /**
  * Saves a local edit and enqueues it for the server, in one transaction: the outbox never
- * misses an edit and never pushes one that was not stored.
+ * misses an edit and never pushes one that was not stored. `basedOn` is the server version the
+ * edit was made on (an editor passes the version it opened): when a newer server copy was pulled
+ * meanwhile, the push then conflicts instead of silently overwriting it.
  */
-export async function saveDocLocally(db: StudioDb, entityType: 'campaign', doc: Campaign, nowMs: number): Promise<void>;
-export async function saveDocLocally(db: StudioDb, entityType: 'theme', doc: Theme, nowMs: number): Promise<void>;
-export async function saveDocLocally(db: StudioDb, entityType: EntityType, doc: Campaign | Theme, nowMs: number): Promise<void> {
+export async function saveDocLocally(db: StudioDb, entityType: 'campaign', doc: Campaign, nowMs: number, basedOn?: number): Promise<void>;
+export async function saveDocLocally(db: StudioDb, entityType: 'theme', doc: Theme, nowMs: number, basedOn?: number): Promise<void>;
+export async function saveDocLocally(db: StudioDb, entityType: EntityType, doc: Campaign | Theme, nowMs: number, basedOn?: number): Promise<void> {
   const table = tableOf(db, entityType);
   await db.transaction('rw', [table, db.outbox], async () => {
     const existing = (await table.get(doc.id)) as LocalDoc<Campaign | Theme> | undefined;
     const next: LocalDoc<Campaign | Theme> = {
       id: doc.id,
       doc,
-      baseVersion: existing?.baseVersion ?? 0,
+      baseVersion: basedOn ?? existing?.baseVersion ?? 0,
       dirty: true,
       revision: (existing?.revision ?? 0) + 1,
       updatedAt: nowMs,

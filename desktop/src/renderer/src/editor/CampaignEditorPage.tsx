@@ -6,7 +6,7 @@ import { useServices } from '../app/services.js';
 import { canEdit } from '../auth/session.js';
 import { campaignFileName, serializeCampaignFile } from '../campaigns/campaign-file.js';
 import { useDeleteCampaign } from '../campaigns/mutations.js';
-import { useLocalCampaign } from '../campaigns/queries.js';
+import { useLocalCampaign, useLocalThemes } from '../campaigns/queries.js';
 import { useCatalog } from '../catalog/queries.js';
 import { currentLocale } from '../i18n/i18n.js';
 import { GraphEditor } from './graph/GraphEditor.js';
@@ -37,17 +37,18 @@ export function CampaignEditorPage() {
       </div>
     );
   }
-  return <CampaignEditor key={id} stored={local.data.doc} dirty={local.data.dirty} />;
+  return <CampaignEditor key={id} stored={local.data.doc} storedBase={local.data.baseVersion} dirty={local.data.dirty} />;
 }
 
-function CampaignEditor({ stored, dirty }: { stored: Campaign; dirty: boolean }) {
+function CampaignEditor({ stored, storedBase, dirty }: { stored: Campaign; storedBase: number; dirty: boolean }) {
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n);
   const { session, platform, toast } = useServices();
   const navigate = useNavigate();
   const catalog = useCatalog();
   const remove = useDeleteCampaign();
-  const { campaign, update, undo, redo, canUndo, canRedo, isSaving } = useCampaignHistory(stored);
+  const themes = useLocalThemes();
+  const { campaign, update, undo, redo, canUndo, canRedo, isSaving } = useCampaignHistory(stored, storedBase);
   const [tab, setTab] = useState<Tab>('graph');
   const readOnly = !canEdit(session.user.role) || campaign.status === 'archived';
   const problems = useMemo(() => validateGraph(campaign.graph, campaign.kind), [campaign.graph, campaign.kind]);
@@ -94,7 +95,7 @@ function CampaignEditor({ stored, dirty }: { stored: Campaign; dirty: boolean })
         </Link>
         <input
           className="input"
-          style={{ width: 300, fontSize: 16, fontWeight: 600 }}
+          style={{ width: 260, fontSize: 16, fontWeight: 600 }}
           value={campaign.name}
           disabled={readOnly}
           onChange={(e) => update((c) => ({ ...c, name: e.target.value }), 'name')}
@@ -103,13 +104,35 @@ function CampaignEditor({ stored, dirty }: { stored: Campaign; dirty: boolean })
         />
         <input
           className="input"
-          style={{ width: 220 }}
+          style={{ width: 200 }}
           placeholder={t('editor.nameEn')}
           value={campaign.nameEn ?? ''}
           disabled={readOnly}
           onChange={(e) => update((c) => ({ ...c, nameEn: e.target.value || undefined }), 'nameEn')}
           data-testid="campaign-name-en"
         />
+        <select
+          className="select"
+          value={campaign.themeId ?? ''}
+          disabled={readOnly}
+          onChange={(e) =>
+            update((c) => {
+              const { themeId: _old, ...rest } = c;
+              return e.target.value ? { ...rest, themeId: e.target.value } : rest;
+            })
+          }
+          aria-label={t('campaigns.theme')}
+          data-testid="campaign-theme"
+        >
+          <option value="">
+            {t('campaigns.theme')}: {t('common.none')}
+          </option>
+          {(themes.data ?? []).map((th) => (
+            <option key={th.id} value={th.id}>
+              {locale === 'en' && th.doc.nameEn ? th.doc.nameEn : th.doc.name}
+            </option>
+          ))}
+        </select>
         <span className="badge badge--kind">{t(`kinds.${campaign.kind}`)}</span>
         <span className={`badge badge--${campaign.status}`} data-testid="campaign-status">
           {t(`status.${campaign.status}`)}

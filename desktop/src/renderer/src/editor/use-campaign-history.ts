@@ -13,13 +13,16 @@ export const AUTOSAVE_MS = 300;
 
 /**
  * The campaign being edited with undo/redo, autosaved to the local store (and so to the outbox)
- * shortly after each change. A newer copy arriving in the store from elsewhere (sync, conflict
- * resolution) replaces the editor state when the planner has nothing unsaved.
+ * shortly after each change, always on the server version the editor's copy is based on.
+ * A newer copy arriving in the store from elsewhere (sync, conflict resolution) replaces the
+ * editor state when the planner has nothing unsaved; with unsaved edits the editor keeps them on
+ * the old base, so the push raises a conflict rather than losing either side.
  */
-export function useCampaignHistory(stored: Campaign) {
+export function useCampaignHistory(stored: Campaign, storedBase: number) {
   const [history, setHistory] = useState<History<Campaign>>(() => createHistory(stored));
   const { mutate: save, isPending } = useSaveCampaign();
   const lastSaved = useRef(editKey(stored));
+  const base = useRef(storedBase);
   const saving = useRef(false);
 
   useEffect(() => {
@@ -28,17 +31,27 @@ export function useCampaignHistory(stored: Campaign) {
     const timer = window.setTimeout(() => {
       lastSaved.current = key;
       saving.current = true;
-      save(history.present, { onSettled: () => (saving.current = false) });
+      save({ campaign: history.present, basedOn: base.current }, { onSettled: () => (saving.current = false) });
     }, AUTOSAVE_MS);
     return () => window.clearTimeout(timer);
   }, [history.present, save]);
 
+  const present = useRef(history.present);
+  present.current = history.present;
+
   useEffect(() => {
     const key = editKey(stored);
-    if (saving.current || key === lastSaved.current) return;
+    if (saving.current) return;
+    if (key === lastSaved.current) {
+      // Our own content, now accepted on a newer server version.
+      base.current = storedBase;
+      return;
+    }
+    if (editKey(present.current) !== lastSaved.current) return;
     lastSaved.current = key;
+    base.current = storedBase;
     setHistory(resetHistory(stored));
-  }, [stored]);
+  }, [stored, storedBase]);
 
   const update = useCallback((next: Campaign | ((current: Campaign) => Campaign), coalesceKey: string | null = null) => {
     setHistory((h) => pushHistory(h, typeof next === 'function' ? next(h.present) : next, coalesceKey));

@@ -102,6 +102,19 @@ describe('sync engine', () => {
     expect(server.pushCalls).toBe(pushesBefore);
   });
 
+  it('conflicts when an edit made on an older version is saved after a newer copy was pulled', async () => {
+    server.write('campaign', 'c1', draft('c1', 'v1'));
+    await engine.syncOnce();
+    server.write('campaign', 'c1', draft('c1', 'theirs v2'));
+    await engine.syncOnce();
+    expect((await db.campaigns.get('c1'))?.baseVersion).toBe(2);
+    // The editor opened v1 and saves its edit only now, on the base it started from.
+    await saveDocLocally(db, 'campaign', draft('c1', 'mine on v1'), now, 1);
+    const report = await engine.syncOnce();
+    expect(report.conflicts).toHaveLength(1);
+    expect(server.get('c1')?.doc).toMatchObject({ name: 'theirs v2' });
+  });
+
   it('keeps an edit made while its push was in flight', async () => {
     await saveDocLocally(db, 'campaign', draft('c1', 'first'), now);
     const transport = server.transport();

@@ -9,7 +9,8 @@ import { formatDate } from '../i18n/date-format.js';
 import { currentLocale } from '../i18n/i18n.js';
 import { formatFen } from '../money/money-format.js';
 import { createFestivalTheme, FESTIVAL_YEARS, FESTIVALS, festivalPlan, type FestivalKey } from '../templates/festival-templates.js';
-import { newId } from '../templates/kind-templates.js';
+import { CAMPAIGN_KINDS, newId } from '../templates/kind-templates.js';
+import { useCreateCampaign } from '../campaigns/use-create-campaign.js';
 import { dayTicks, layoutTimeline } from './timeline-layout.js';
 
 const KIND_COLORS: Record<Campaign['kind'], string> = {
@@ -66,6 +67,7 @@ export function ThemesPage() {
   const themes = useLocalThemes();
   const campaigns = useLocalCampaigns();
   const createTheme = useCreateTheme();
+  const createCampaign = useCreateCampaign();
   const [year, setYear] = useState(() => Math.max(FESTIVAL_YEARS[0], Math.min(new Date(nowMs()).getFullYear(), FESTIVAL_YEARS[FESTIVAL_YEARS.length - 1] ?? FESTIVAL_YEARS[0])));
   const [selected, setSelected] = useState<string | null>(null);
 
@@ -122,6 +124,24 @@ export function ThemesPage() {
       <div className="card">
         <div className="card__head">
           <h2>{t('themes.timeline')}</h2>
+          {current ? (
+            <select
+              className="select"
+              value=""
+              onChange={(e) => {
+                const kind = CAMPAIGN_KINDS.find((k) => k === e.target.value);
+                if (kind) void createCampaign(kind, current);
+              }}
+              data-testid="theme-new-campaign"
+            >
+              <option value="">+ {t('campaigns.new')}</option>
+              {CAMPAIGN_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`kinds.${k}`)}
+                </option>
+              ))}
+            </select>
+          ) : null}
           {sorted.length > 0 ? (
             <select className="select" value={current?.id ?? ''} onChange={(e) => setSelected(e.target.value)} data-testid="theme-select">
               {sorted.map((th) => (

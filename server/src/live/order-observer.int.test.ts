@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { waitFor } from '../../test/services/wait-for.js';
+import { quoteBody, seedItems, waitUntilApplied } from '../orders/orders.fixtures.js';
+import { publishCampaignDoc } from './live-campaign.fixture.js';
+import { connected, liveClient, liveTestModules, recorder, type LiveClient } from './live-test.fixtures.js';
+
+describe('live: orders committed and cancelled over HTTP feed the war room', () => {
+  let t: TestApp;
+  const clients: LiveClient[] = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.disconnect();
+    await t.close();
+  });
+
+  it('moves the campaign and theme metrics on POST /orders and takes them back on cancel', async () => {
+    t = await createTestApp({ modules: liveTestModules() });
+    const admin = await t.login('admin');
+    const now = t.clock.now();
+    const theme = await t.request.post('/api/v1/themes').set('Authorization', `Bearer ${admin}`).send({ id: 'obs-fest', name: '观察节', start: new Date(now - 3_600_000).toISOString(), end: new Date(now + 86_400_000).toISOString() });
+    expect(theme.status, JSON.stringify(theme.body)).toBe(201);
+    await publishCampaignDoc(t, 'c-obs', { themeId: 'obs-fest', budget: 100_000 });
+    await seedItems(t, [{ sku: 'apple', price: 600 }]);
+    const key = await t.apiKey(['quote', 'orders']);
+    const body = { ...quoteBody({ userId: 'buyer-1', lines: [{ sku: 'apple', quantity: 2 }] }), channel: 'mini_program', region: { province: '44' } };
+    await waitUntilApplied(t, key, body, 'c-obs');
+
+    const c = liveClient(t, await t.login('screen'));
+    clients.push(c);
+    await connected(c);
+    const seen = recorder(c);
+    for (const room of [{ kind: 'campaign', id: 'c-obs' }, { kind: 'theme', id: 'obs-fest' }] as const) expect((await c.emitWithAck('subscribe', room)).ok).toBe(true);
+    const latest = (kind: string) => seen.metrics.filter((m) => m.room.kind === kind).at(-1);
+
+    const commit = await t.request.post('/api/v1/orders').set('X-Api-Key', key).send({ orderId: 'obs-1', ...body });
+    expect(commit.status, JSON.stringify(commit.body)).toBe(200);
+    const { total, discount } = (commit.body as { result: { totals: { total: number; discount: number } } }).result.totals;
+    expect([total, discount]).toEqual([1100, 100]);
+    for (const kind of ['campaign', 'theme']) {
+      await waitFor(`${kind} snapshot counting the commit`, async () => latest(kind)?.orders === 1, 5000);
+      expect(latest(kind)).toMatchObject({ gmv: 1100, orders: 1, buyers: 1, discountSpent: 100, regions: [{ key: '44', gmv: 1100, orders: 1 }], channels: [{ key: 'mini_program', gmv: 1100, orders: 1 }], topSkus: [{ key: 'apple', orders: 2 }] });
+    }
+    expect(latest('campaign')!.budget).toEqual({ total: 100_000, spent: 100, left: 99_900 });
+    await waitFor('the order fact in SQL', async () => (await t.deps.db('order_facts').where({ order_id: 'obs-1' }).first()) !== undefined, 5000);
+
+    const replay = await t.request.post('/api/v1/orders').set('X-Api-Key', key).send({ orderId: 'obs-1', ...body });
+    expect(replay.status).toBe(200);
+    const cancel = await t.request.post('/api/v1/orders/obs-1/cancel').set('X-Api-Key', key).send({});
+    expect(cancel.status, JSON.stringify(cancel.body)).toBe(200);
+    for (const kind of ['campaign', 'theme']) {
+      await waitFor(`${kind} snapshot without the cancelled order`, async () => latest(kind)?.orders === 0, 5000);
+      expect(latest(kind)).toMatchObject({ gmv: 0, orders: 0, discountSpent: 0, regions: [{ key: '44', gmv: 0, orders: 0 }], channels: [{ key: 'mini_program', gmv: 0, orders: 0 }] });
+    }
+    await waitFor('the cancel in SQL', async () => ((await t.deps.db('order_facts').where({ order_id: 'obs-1' }).first()) as { cancelled_at: unknown } | undefined)?.cancelled_at != null, 5000);
+    // The replayed commit counted nothing twice: after the cancel the totals are back to exactly zero.
+    expect(seen.metrics.every((m) => m.orders <= 1)).toBe(true);
+  });
+});
