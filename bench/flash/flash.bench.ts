@@ -41,16 +41,32 @@ const logger = pino({ level: 'warn' });
 const now = Date.now();
 const window = { start: now - 3_600_000, end: now + 24 * 3_600_000 };
 
-/** Server CPU (this process: user + system) per request during the load, robust to a busy machine. */
-async function measured<T extends LoadResult>(load: () => Promise<T>): Promise<T & { cpuUsPerRequest: number }> {
+/** redis-server's own CPU so far (user + system), in µs, from INFO cpu. */
+async function redisCpuUs(): Promise<number> {
+  const admin = new Redis(redisService.url);
+  const info = await admin.info('cpu');
+  await admin.quit();
+  const field = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
+  return (field('used_cpu_user') + field('used_cpu_sys')) * 1e6;
+}
+
+interface Measured {
+  /** Server CPU (this process: user + system) per request during the load, robust to a busy machine. */
+  cpuUsPerRequest: number;
+  /** redis-server's CPU per request: the share of the 2 cores the script itself takes. */
+  redisUsPerRequest: number;
+}
+
+async function measured<T extends LoadResult>(load: () => Promise<T>): Promise<T & Measured> {
+  const redisBefore = await redisCpuUs();
   const before = process.cpuUsage();
   const result = await load();
   const used = process.cpuUsage(before);
-  return { ...result, cpuUsPerRequest: (used.user + used.system) / Math.max(1, result.requests) };
+  const requests = Math.max(1, result.requests);
+  return { ...result, cpuUsPerRequest: (used.user + used.system) / requests, redisUsPerRequest: ((await redisCpuUs()) - redisBefore) / requests };
 }
 
-interface ProjectRun extends LoadResult {
-  cpuUsPerRequest: number;
+interface ProjectRun extends LoadResult, Measured {
   /** CPU of the drain after the load, per event written (only when the persister was paused). */
   persistUsPerEvent: number | null;
   oversold: number;
@@ -126,7 +142,7 @@ async function referenceItems(campaignId: string): Promise<{ sha: string; keysOf
   };
 }
 
-async function referenceRun(start: typeof startBaseline, campaignId: string, path: string): Promise<LoadResult & { cpuUsPerRequest: number }> {
+async function referenceRun(start: typeof startBaseline, campaignId: string, path: string): Promise<LoadResult & Measured> {
   const server = await start({ redisUrl: redisService.url, ...(await referenceItems(campaignId)) });
   const load = await measured(() => runWrk({ url: server.url, path, key: '', skus: SKUS, connections: CONNECTIONS, seconds: SECONDS }));
   await server.close();
@@ -157,7 +173,7 @@ try {
   const ceiling = await ceilingRun();
   const best = pipelined && pipelined.rps > live.rps ? pipelined : live;
   const oversold = live.oversold + paused.oversold + (pipelined?.oversold ?? 0);
-  const cpu = (r: { cpuUsPerRequest: number }) => `${r.cpuUsPerRequest.toFixed(1)} µs CPU/request`;
+  const cpu = (r: Measured) => `${r.cpuUsPerRequest.toFixed(1)} µs CPU/request (redis-server ${r.redisUsPerRequest.toFixed(1)})`;
   const project = (r: ProjectRun) => `${fmt(r.rps)} req/s, p99 ${r.p99Ms.toFixed(2)} ms, ${cpu(r)}, non-2xx ${r.non2xx}, sold ${fmt(r.sold)} (SQL ${fmt(r.sqlSold)})`;
   console.log(`machine: ${cpus().length} cores, load average ${machineLoad.toFixed(1)} at start, ${loadavg()[0]?.toFixed(1)} at end (req/s move with it; CPU/request much less)`);
   console.log(`wrk: ${CONNECTIONS} connections, ${SECONDS} s each, random users, ${SKUS.length} SKUs, stock ${fmt(STOCK)} each`);

@@ -67,5 +67,5 @@ test('the war-room kiosk shows the demo festival live and counts an order a stor
   await expect(page.getByTestId('live-connection')).toHaveAttribute('data-state', 'live');
   await expect(page.getByTestId('kpi-orders').locator('.kpi__value')).not.toHaveText('0');
   await expect(page.getByTestId('kpi-gmv')).toContainText('¥');
-  await page.screenshot({ path: '../docs/screenshots/studio-war-room.png' });
+  await page.screenshot({ path: '../docs/screenshots/war-room-in-studio.png' });
 });

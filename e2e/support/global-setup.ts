@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,17 +7,21 @@ import { E2E_STATE_ENV } from './e2e-state.js';
 import { startServer, type ServerProcess } from './server-process.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const studioBuild = join(repoRoot, 'desktop/out/renderer/index.html');
+const studioBuild = join(repoRoot, 'desktop/out/renderer');
 
 /**
  * Starts the stack the journeys run against: a throwaway MariaDB and Redis (the server's test
  * harness), then the real server with the demo data. Returns the teardown, which stops all three.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  if (!existsSync(studioBuild)) {
-    throw new Error(`The studio web build is missing (${studioBuild}). Build it first: pnpm --filter @promo/desktop build`);
+  if (!existsSync(join(studioBuild, 'index.html'))) {
+    throw new Error(`The studio web build is missing (${studioBuild}/index.html). Build it first: pnpm --filter @promo/desktop build`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'promo-e2e-'));
+  // The run serves a copy of the build, so a rebuild during the run (a shared checkout) cannot
+  // pull files from under the server.
+  const studioDir = join(dir, 'studio');
+  cpSync(studioBuild, studioDir, { recursive: true });
   let redis: RedisService | undefined;
   let mariadb: MariaDbService | undefined;
   let server: ServerProcess | undefined;
@@ -35,7 +39,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const databaseUrl = await mariadb.createDatabase('promo_e2e');
     const dataDir = join(dir, 'data');
     mkdirSync(dataDir);
-    server = await startServer({ serverDir: join(repoRoot, 'server'), dataDir, databaseUrl, redisUrl: redis.url, logDir: dir });
+    server = await startServer({ serverDir: join(repoRoot, 'server'), dataDir, studioDir, databaseUrl, redisUrl: redis.url, logDir: dir });
     const stateFile = join(dir, 'state.json');
     writeFileSync(stateFile, JSON.stringify(server.state));
     process.env[E2E_STATE_ENV] = stateFile;

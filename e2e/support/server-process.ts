@@ -15,6 +15,8 @@ export interface ServerProcess {
 export interface ServerEnv {
   serverDir: string;
   dataDir: string;
+  /** The studio web build to serve at /studio. */
+  studioDir: string;
   databaseUrl: string;
   redisUrl: string;
   logDir: string;
@@ -42,6 +44,7 @@ export async function startServer(env: ServerEnv): Promise<ServerProcess> {
       PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: env.dataDir,
+      STUDIO_DIR: env.studioDir,
       DATABASE_URL: env.databaseUrl,
       REDIS_URL: env.redisUrl,
       DEMO_DATA: 'true',

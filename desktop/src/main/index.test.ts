@@ -46,6 +46,7 @@ const fake = vi.hoisted(() => {
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn() } },
     shell: { openExternal: vi.fn() },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
     dialog: {},
     Notification: { isSupported: () => false },
@@ -59,6 +60,7 @@ vi.mock('./electron.js', () => ({
   screen: fake.screen,
   session: fake.session,
   shell: fake.shell,
+  protocol: fake.protocol,
   ipcMain: fake.ipcMain,
   dialog: fake.dialog,
   Notification: fake.Notification,
@@ -74,7 +76,9 @@ describe('main process', () => {
     const prefs = fake.windows[0]!.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
     expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/);
-    expect(fake.windows[0]!.loaded[0]).toMatch(/^file:.*\/app\/index\.html$/);
+    expect(fake.windows[0]!.loaded[0]).toBe('app://studio/index.html');
+    expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([expect.objectContaining({ scheme: 'app' })]);
+    expect(fake.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(fake.Menu.setApplicationMenu).toHaveBeenCalled();
     expect(fake.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
   });

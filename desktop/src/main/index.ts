@@ -1,16 +1,19 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { IPC, type MenuCommand, type StudioLocale } from '../ipc/ipc-channels.js';
 import { buildMenuTemplate } from './app-menu.js';
-import { BrowserWindow, Menu, app, screen, session, shell } from './electron.js';
+import { APP_ORIGIN_URL, APP_SCHEME, mimeTypeOf, resolveAppFile } from './app-protocol.js';
+import { BrowserWindow, Menu, app, protocol, screen, session, shell } from './electron.js';
 import { registerIpcHandlers } from './ipc-handlers.js';
 import { decideWindowOpen, isNavigationAllowed, isPermissionGranted } from './navigation-policy.js';
 import { parseWindowState, restoreBounds, type WindowState } from './window-state.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-const appUrl = devServerUrl ?? pathToFileURL(join(here, '../app/index.html')).href;
+const rendererDir = join(here, '../app');
+const appUrl = devServerUrl ?? APP_ORIGIN_URL;
 const isDev = Boolean(devServerUrl);
 // The renderer reports the planner's language at start (setLocale); until then, the OS language.
 let locale: StudioLocale = 'zh';
@@ -79,6 +82,19 @@ function createWindow(): void {
   void window.loadURL(appUrl);
 }
 
+// Must happen before `ready`: app:// behaves like https (standard, secure, fetch-able).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+async function serveAppFile(request: Request): Promise<Response> {
+  const file = resolveAppFile(request.url, rendererDir);
+  if (!file) return new Response('not found', { status: 404 });
+  try {
+    return new Response(await readFile(file), { headers: { 'content-type': mimeTypeOf(file) } });
+  } catch {
+    return new Response('not found', { status: 404 });
+  }
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -105,6 +121,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     locale = app.getLocale().startsWith('zh') ? 'zh' : 'en';
+    protocol.handle(APP_SCHEME, serveAppFile);
     session.defaultSession.setPermissionRequestHandler((contents, permission, callback) => {
       callback(isPermissionGranted(permission, contents.getURL(), appUrl));
     });

@@ -20,6 +20,14 @@ describe('navigation policy', () => {
     expect(isNavigationAllowed('https://evil.example/', packaged)).toBe(false);
   });
 
+  it('allows the app:// origin and nothing else when served by the app protocol', () => {
+    const served = 'app://studio/index.html';
+    expect(isNavigationAllowed('app://studio/index.html#/simulator', served)).toBe(true);
+    expect(isNavigationAllowed('app://other/index.html', served)).toBe(false);
+    expect(isNavigationAllowed('file:///opt/PromoStudio/resources/app/out/app/index.html', served)).toBe(false);
+    expect(isNavigationAllowed('https://studio/', served)).toBe(false);
+  });
+
   it('allows the dev server origin only', () => {
     expect(isNavigationAllowed('http://localhost:5173/campaigns/1', dev)).toBe(true);
     expect(isNavigationAllowed('http://localhost:5174/', dev)).toBe(false);

@@ -1,6 +1,7 @@
 /**
- * What the studio window may load. The renderer is either the packaged files (file://.../out/app/)
- * or the dev server (http://localhost:5173/); anything else is remote content and is refused.
+ * What the studio window may load. The renderer is either the packaged files served at
+ * `app://studio/` (or, legacy, `file://.../out/app/`) or the dev server (http://localhost:5173/);
+ * anything else is remote content and is refused.
  */
 
 function parse(url: string): URL | null {
@@ -20,6 +21,10 @@ export function isAppUrl(targetUrl: string, appUrl: string): boolean {
   const target = parse(targetUrl);
   const app = parse(appUrl);
   if (!target || !app) return false;
+  if (app.protocol === 'app:') {
+    // Custom schemes have no WHATWG origin: compare scheme and host.
+    return target.protocol === 'app:' && target.host === app.host;
+  }
   if (app.protocol === 'file:') {
     if (target.protocol !== 'file:' || target.host !== app.host) return false;
     // Resolved paths only: `..` segments are already normalised away by URL parsing.

@@ -161,6 +161,11 @@ export async function markUsed(trx: Knex.Transaction, userId: string, couponIds:
     .update({ status: 'used', used_order_id: orderId });
 }
 
+/** Withdraws the coupons issued with `source` that were not used yet (a cancelled points exchange). */
+export async function revokeIssued(trx: Knex.Transaction, source: string): Promise<number> {
+  return trx('coupons').where({ source, status: 'issued' }).update({ status: 'expired' });
+}
+
 /** Gives back the coupons an order used (cancel). */
 export async function releaseForOrder(trx: Knex.Transaction, orderId: string): Promise<number> {
   return trx('coupons').where({ used_order_id: orderId, status: 'used' }).update({ status: 'issued', used_order_id: null });

@@ -68,7 +68,7 @@ export function createFlashSaleService(deps: FlashSaleServiceDeps) {
     if (slot.kind === 'ended') return REPLIES.ended;
     if (slot.kind === 'not_started') return refusal(425, 'not_started', 'the flash sale has not started', { opensAt: slot.opensAt });
     if ((soldOutUntil.get(item.id) ?? 0) > now) return REPLIES.soldOut;
-    const request = { userId: body.userId, quantity: body.quantity, idempotencyKey: body.idempotencyKey, token: newReservationToken(item, item.tokenSuffix), now };
+    const request = { userId: body.userId, quantity: body.quantity, idempotencyKey: body.idempotencyKey, token: newReservationToken(item, item.tokenSuffix, now), now };
     let outcome = await stock.reserve(item, request);
     if (outcome.kind === 'closed') {
       if (!(await deps.warmer.ensureOpen(item, termsOf(item, slot.closesAt), now))) return REPLIES.unavailable;

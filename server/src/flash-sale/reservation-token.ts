@@ -2,12 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { SaleItemRef } from './sale-item.js';
 
 /**
- * A reservation token names its sale item (`<random>.<base64url(campaignId\nsku)>`), so a reader
- * given only tokens (pricing) finds the item's keys without an index outside its hash tag.
- * The random part is a v4 UUID: unguessable, and cheap (node caches entropy).
+ * A reservation token names its sale item (`<time><random>.<base64url(campaignId\nsku)>`), so a
+ * reader given only tokens (pricing) finds the item's keys without an index outside its hash tag.
+ * The random part is a v4 UUID: unguessable, and cheap (node caches entropy). The fixed-width
+ * base-36 millisecond prefix makes tokens roughly ascending, so the SQL primary key grows at its
+ * right edge instead of at random pages: on SQLite that cut the persister's cost per row ~3× once
+ * the table outgrew the page cache (docs/adr/flash-sale-hot-path.md).
  */
-export function newReservationToken(item: SaleItemRef, itemSuffix?: string): string {
-  return `${randomUUID().replaceAll('-', '')}.${itemSuffix ?? tokenSuffix(item)}`;
+export function newReservationToken(item: SaleItemRef, itemSuffix?: string, now = Date.now()): string {
+  return `${now.toString(36).padStart(9, '0')}${randomUUID().replaceAll('-', '')}.${itemSuffix ?? tokenSuffix(item)}`;
 }
 
 /** The item part of the token; callers on the hot path compute it once per item. */

@@ -22,7 +22,7 @@ describe('live: orders committed and cancelled over HTTP feed the war room', () 
     await publishCampaignDoc(t, 'c-obs', { themeId: 'obs-fest', budget: 100_000 });
     await seedItems(t, [{ sku: 'apple', price: 600 }]);
     const key = await t.apiKey(['quote', 'orders']);
-    const body = { ...quoteBody({ userId: 'buyer-1', lines: [{ sku: 'apple', quantity: 2 }] }), channel: 'mini_program', region: { province: '44' } };
+    const body = { ...quoteBody({ userId: 'buyer-1', lines: [{ sku: 'apple', quantity: 2 }] }), channel: 'mini_program', region: { province: '44', city: '4401' } };
     await waitUntilApplied(t, key, body, 'c-obs');
 
     const c = liveClient(t, await t.login('screen'));

@@ -88,6 +88,24 @@ describe('buildLimitPlan', () => {
     ]);
   });
 
+  it('counts the units the engine reports per item adjustment when it reports them', () => {
+    const c = campaign('pct', { limits: { perSkuPerUser: 5 } });
+    const discounted = { ...line('apple', 6, null), itemAdjustments: [{ campaignId: 'pct', amount: 40, units: 1 }] };
+    const plan = buildLimitPlan({
+      attemptId: 'o4:a',
+      result: result({
+        lines: [discounted],
+        applied: [{ campaignId: 'pct', kind: 'percent_off', stage: 'item', amount: 40, offerNodeId: 'offer', variant: null, capped: null }],
+      }),
+      campaignsById: new Map([['pct', c]]),
+      giftStock: new Map(),
+      themeBudgets: new Map(),
+      userId: 'u1',
+      nowMs: NOW,
+    });
+    expect(plan.entries.filter((e) => e.key.includes('apple'))).toEqual([{ key: limitKeys.skuUser('pct', 'apple', 'u1'), amount: 1, cap: 5 }]);
+  });
+
   it('counts a campaign without limits (cap null) and gives new-user campaigns a per-user limit of 1', () => {
     const plain = campaign('plain', {});
     const nu = CampaignSchema.parse({ ...campaign('nu', {}), kind: 'new_user', graph: createTemplateGraph('new_user', { kind: 'new_user', firstOrder: { type: 'fixed', off: 5, minSpend: 0 }, couponPack: [] }) });

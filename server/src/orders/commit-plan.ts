@@ -6,28 +6,34 @@ import { campaignDay, perUserTotalOf } from '../pricing/campaign-limits.js';
 const TWO_DAYS_MS = 2 * 86_400_000;
 
 /** Notes why a campaign did not apply that a limit, not the cart, decided. */
-export const LIMIT_REASONS: ReadonlySet<string> = new Set(['budget_exhausted', 'usage_cap_reached', 'user_limit_reached', 'out_of_stock']);
+export const LIMIT_REASONS: ReadonlySet<string> = new Set(['budget_exhausted', 'usage_cap_reached', 'user_limit_reached', 'sku_limit_reached', 'out_of_stock']);
 
 /**
- * A limit kept a campaign out, or a requested coupon or the requested points cannot be used: the customer would pay more
+ * A limit kept a campaign out, or a requested coupon, the requested points or a points exchange cannot be used: the customer would pay more
  * than they were likely quoted, so commit answers 409 unless the total was agreed.
  */
 export function needsAgreement(result: QuoteResult): boolean {
-  return result.coupons.rejected.length > 0 || result.points.reason !== null || result.notApplied.some((n) => LIMIT_REASONS.has(n.reason));
+  return (
+    result.coupons.rejected.length > 0 ||
+    result.points.reason !== null ||
+    (result.redemptions ?? []).some((r) => r.reason !== null) ||
+    result.notApplied.some((n) => LIMIT_REASONS.has(n.reason))
+  );
 }
 
 /**
- * Units of each SKU a campaign discounted in the result (for per-SKU per-user limits). An item-stage
- * offer discounts at most `perSkuPerOrder` units of a line, so only those count.
+ * Units of each SKU a campaign discounted in the result (for per-SKU per-user limits): the units the
+ * engine reports per item-stage adjustment (results stored before it reported them: at most
+ * `perSkuPerOrder` of the line), the whole line for an order-stage campaign.
  */
 function unitsBySku(result: QuoteResult, campaign: Campaign): Map<string, number> {
   const units = new Map<string, number>();
   const perOrder = campaign.limits.perSkuPerOrder ?? Infinity;
   for (const line of result.lines) {
     if (line.gift) continue;
-    const itemStage = line.itemAdjustments.some((a) => a.campaignId === campaign.id);
+    const adjustment = line.itemAdjustments.find((a) => a.campaignId === campaign.id);
     const orderStage = line.allocations.some((a) => a.source === 'campaign' && a.id === campaign.id);
-    const counted = itemStage ? Math.min(line.quantity, perOrder) : orderStage ? line.quantity : 0;
+    const counted = adjustment ? (adjustment.units ?? Math.min(line.quantity, perOrder)) : orderStage ? line.quantity : 0;
     if (counted > 0) units.set(line.sku, (units.get(line.sku) ?? 0) + counted);
   }
   return units;
@@ -79,6 +85,16 @@ export function buildLimitPlan(input: {
     entries.push({ key: limitKeys.giftStock(line.sku), amount: line.quantity, cap: input.giftStock.get(line.sku) ?? null });
   }
   return { orderId: input.attemptId, entries };
+}
+
+/** Points the result's granted points exchanges cost (consumed at commit beside the points paid). */
+export function exchangedPoints(result: QuoteResult): number {
+  return (result.redemptions ?? []).reduce((sum, r) => sum + (r.reason === null ? r.points : 0), 0);
+}
+
+/** Coupon templates the result's granted points exchanges issue from, one entry per coupon. */
+export function exchangedCoupons(result: QuoteResult): string[] {
+  return (result.redemptions ?? []).flatMap((r) => (r.reason === null && r.reward?.type === 'coupon' ? [r.reward.templateId] : []));
 }
 
 /** Gift SKUs of a result (their catalog inventory caps the gift counters). */

@@ -3,7 +3,8 @@ import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { AppError } from '../app/app-error.js';
 import type { Clock } from '../app/deps.js';
-import { markUsed, releaseForOrder } from '../coupons/coupon.repo.js';
+import { markUsed, releaseForOrder, revokeIssued } from '../coupons/coupon.repo.js';
+import type { CouponService } from '../coupons/coupon.service.js';
 import type { LimitsStore } from '../limits/limits-store.js';
 import type { LimitPlan } from '../limits/limit-plan.schema.js';
 import { isUniqueViolation, withTxRetry } from '../limits/sql-errors.js';
@@ -14,7 +15,7 @@ import type { InventoryReader } from '../pricing/inventory-reader.js';
 import type { Pricing, PricingService } from '../pricing/pricing.service.js';
 import type { CommitRequest } from '../pricing/quote-request.schema.js';
 import type { UserProfiles } from '../users/user-profile.service.js';
-import { buildLimitPlan, giftSkusIn, needsAgreement } from './commit-plan.js';
+import { buildLimitPlan, exchangedCoupons, exchangedPoints, giftSkusIn, needsAgreement } from './commit-plan.js';
 import { deleteClaim, finalizeOrder, findOrder, insertClaim, markCancelled, savePendingPlan, type PromotionRecord } from './order.repo.js';
 import type { OrderResponse } from './order.schema.js';
 
@@ -23,6 +24,12 @@ const SETTLE_TIMEOUT_MS = 10_000;
 
 class CouponTaken extends Error {}
 class PointsShort extends Error {}
+class ExchangeCouponsGone extends Error {}
+
+/** The `source` of coupons a points exchange of `orderId` issued (cancel withdraws them). */
+function exchangeSource(orderId: string): string {
+  return `redeem:${orderId}`;
+}
 
 export interface OrderService {
   /** Re-prices and consumes atomically; idempotent by order id (the same id answers the same order). */
@@ -40,6 +47,8 @@ export interface OrderDeps {
   inventory: InventoryReader;
   profiles: UserProfiles;
   members: Pick<MemberService, 'invalidate'>;
+  /** Issues the coupons of points exchanges inside the commit transaction. */
+  coupons: Pick<CouponService, 'getTemplate' | 'issueInTx'>;
   /** Points earned per full ¥1 paid (default `POINTS_EARNED_PER_YUAN`). */
   pointsPerYuanPaid?: number;
 }
@@ -103,6 +112,13 @@ export function createOrderService(deps: OrderDeps): OrderService {
     if (!agreed) throw repricedConflict('the price changed since the quote', pricing);
     const giftSkus = giftSkusIn(result);
     const giftStock = giftSkus.length > 0 ? await deps.inventory.get(giftSkus, { fresh: true }) : new Map<string, number>();
+    const exchangeTemplates = await Promise.all(
+      exchangedCoupons(result).map((id) =>
+        deps.coupons.getTemplate(id).catch(() => {
+          throw new AppError('conflict', `the coupon template ${id} of a points exchange does not exist`);
+        }),
+      ),
+    );
     const attemptId = `${request.orderId}:${randomBytes(6).toString('base64url')}`;
     const plan = buildLimitPlan({ attemptId, result, campaignsById: pricing.campaignsById, giftStock, themeBudgets: pricing.themeBudgets, userId: request.userId, nowMs: pricing.nowMs });
     await savePendingPlan(db, request.orderId, plan);
@@ -116,13 +132,18 @@ export function createOrderService(deps: OrderDeps): OrderService {
       discount: a.amount,
       variant: a.variant,
     }));
-    const points = { userId: request.userId, orderId: request.orderId, redeem: result.points.used, earn: pointsEarned(result.totals.total, deps.pointsPerYuanPaid), now: pricing.nowMs };
+    const redeem = result.points.used + exchangedPoints(result);
+    const points = { userId: request.userId, orderId: request.orderId, redeem, earn: pointsEarned(result.totals.total, deps.pointsPerYuanPaid), now: pricing.nowMs };
     try {
       await prepareOrderPoints(db, points);
       await withTxRetry(() =>
         db.transaction(async (trx) => {
           if ((await markUsed(trx, request.userId, couponIds, request.orderId, pricing.nowMs)) !== couponIds.length) throw new CouponTaken();
           if (!(await applyOrderPoints(trx, points))) throw new PointsShort();
+          for (const template of exchangeTemplates) {
+            const issued = await deps.coupons.issueInTx(trx, template, request.userId, 1, exchangeSource(request.orderId));
+            if (issued.length === 0) throw new ExchangeCouponsGone();
+          }
           if (!(await finalizeOrder(trx, request.orderId, result, plan, records))) throw new Error(`claim of ${request.orderId} vanished`);
         }),
       );
@@ -135,6 +156,7 @@ export function createOrderService(deps: OrderDeps): OrderService {
       }
       if (error instanceof CouponTaken) throw repricedConflict('a coupon was used since the quote', await deps.pricing.price(request, { fresh: true }));
       if (error instanceof PointsShort) throw repricedConflict('the points were spent since the quote', await deps.pricing.price(request, { fresh: true }));
+      if (error instanceof ExchangeCouponsGone) throw new AppError('conflict', 'a coupon of a points exchange is no longer available (template quantity or per-user limit)');
       throw error;
     }
     deps.profiles.invalidate(request.userId);
@@ -172,6 +194,7 @@ export function createOrderService(deps: OrderDeps): OrderService {
           db.transaction(async (trx) => {
             if (await markCancelled(trx, orderId, clock.now())) {
               await releaseForOrder(trx, orderId);
+              await revokeIssued(trx, exchangeSource(orderId));
               await reverseOrderPoints(trx, orderId, clock.now());
             }
           }),

@@ -1,4 +1,4 @@
-import type { Campaign, IndexedCampaign } from '@promo/shared';
+import type { Campaign, CampaignIndex, Cart, IndexedCampaign } from '@promo/shared';
 import { DateTime } from 'luxon';
 import { limitKeys } from '../limits/limit-keys.js';
 
@@ -20,6 +20,19 @@ export function quoteKeysOf(campaign: Campaign, userId: string, nowMs: number): 
   if (perUserTotalOf(campaign) !== undefined) keys.push(limitKeys.userTotal(campaign.id, userId));
   if (campaign.limits.perUserDaily !== undefined) keys.push(limitKeys.userDay(campaign.id, userId, campaignDay(campaign, nowMs)));
   return keys;
+}
+
+/** Item rewards the cart's points exchanges may add (their stock is counted like gifts). */
+export function redemptionSkusOf(index: CampaignIndex, cart: Cart): string[] {
+  const skus = new Set<string>();
+  for (const request of cart.redemptions ?? []) {
+    const entry = index.byId.get(request.campaignId);
+    for (const offer of entry?.offersFor(null).values() ?? []) {
+      if (offer.kind !== 'member') continue;
+      for (const r of offer.pointsRedemption) if (r.reward.type === 'item') skus.add(r.reward.sku);
+    }
+  }
+  return [...skus];
 }
 
 /** Gift SKUs a spend-X-get-gift campaign may add (their stock is counted per SKU). */

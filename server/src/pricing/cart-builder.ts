@@ -33,5 +33,5 @@ export async function buildCart(request: QuoteRequest, catalog: CatalogLookup): 
   });
   const first = issues[0];
   if (first) throw new AppError('bad_request', `body: ${first.field}: ${first.message}`, { issues });
-  return { lines: cartLines, couponIds: request.cart.couponIds, pointsToRedeem: request.cart.pointsToRedeem };
+  return { lines: cartLines, couponIds: request.cart.couponIds, pointsToRedeem: request.cart.pointsToRedeem, redemptions: request.cart.redemptions };
 }

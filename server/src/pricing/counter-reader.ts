@@ -16,19 +16,30 @@ function candidatesOf(index: CampaignIndex, cart: Cart): Set<IndexedCampaign> {
 
 /**
  * The counters a cart's candidate campaigns need, read in one round trip: budget and usage left,
- * the user's uses overall and today, and gift stock left (catalog inventory minus gifts given).
+ * the user's uses overall and today, units of each cart SKU the user bought under campaigns with a
+ * per-SKU per-user limit, and gift stock left (catalog inventory minus gifts given).
  */
 export async function readCounters(
-  input: { index: CampaignIndex; cart: Cart; userId: string; nowMs: number; themeBudgets: ReadonlyMap<string, number> },
+  input: {
+    index: CampaignIndex;
+    cart: Cart;
+    userId: string;
+    nowMs: number;
+    themeBudgets: ReadonlyMap<string, number>;
+    /** SKUs given at 0 outside gift campaigns (points redemptions): their stock is read too. */
+    extraGiftSkus?: readonly string[];
+  },
   limits: LimitsStore,
   inventory: InventoryReader,
 ): Promise<PricingCounters> {
   const candidates = candidatesOf(input.index, input.cart);
   const keys: string[] = [];
-  const giftSkus = new Set<string>();
+  const giftSkus = new Set<string>(input.extraGiftSkus);
+  const cartSkus = [...new Set(input.cart.lines.map((l) => l.sku))];
   const themeOf = (themeId: string | undefined) => (themeId !== undefined && input.themeBudgets.has(themeId) ? themeId : null);
   for (const entry of candidates) {
     keys.push(...quoteKeysOf(entry.campaign, input.userId, input.nowMs));
+    if (entry.campaign.limits.perSkuPerUser !== undefined) for (const sku of cartSkus) keys.push(limitKeys.skuUser(entry.id, sku, input.userId));
     const themeId = themeOf(entry.campaign.themeId);
     if (themeId) keys.push(limitKeys.themeBudget(themeId));
     for (const sku of giftSkusOf(entry)) giftSkus.add(sku);
@@ -52,6 +63,7 @@ export async function readCounters(
       ...(l.usageCap !== undefined ? { usageLeft: Math.max(0, l.usageCap - usedOf(limitKeys.usage(id))) } : {}),
       userTotal: perUserTotal !== undefined ? usedOf(limitKeys.userTotal(id, input.userId)) : 0,
       userToday: l.perUserDaily !== undefined ? usedOf(limitKeys.userDay(id, input.userId, campaignDay(campaign, input.nowMs))) : 0,
+      skuUser: l.perSkuPerUser !== undefined ? Object.fromEntries(cartSkus.map((sku) => [sku, usedOf(limitKeys.skuUser(id, sku, input.userId))])) : {},
     };
   }
   for (const sku of giftSkus) {

@@ -24,5 +24,5 @@ export interface FlashReservationLookup {
 
 /** The user's seats in open or complete groups (the group-buy module's `createGroupReader`). */
 export interface GroupMembershipLookup {
-  getMemberships(userId: string, groupIds: readonly string[]): Promise<Map<string, { campaignId: string }>>;
+  getMemberships(userId: string, groupIds: readonly string[]): Promise<Map<string, { campaignId: string; isLeader: boolean }>>;
 }

@@ -50,7 +50,7 @@ export const pricingModule: ModuleFactory = (deps, ctx) => {
     flash: createFlashReservationReader(deps),
     groups: createGroupReader(deps),
   });
-  const orders = createOrderService({ db: deps.db, clock: deps.clock, logger, limits, pricing, inventory, profiles, members });
+  const orders = createOrderService({ db: deps.db, clock: deps.clock, logger, limits, pricing, inventory, profiles, members, coupons });
   const registration = createRegistrationService({ db: deps.db, clock: deps.clock, live, coupons });
 
   const routes = createRouteBuilder(ctx.openapi);

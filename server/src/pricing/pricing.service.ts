@@ -4,6 +4,7 @@ import type { CouponService } from '../coupons/coupon.service.js';
 import type { LimitsStore } from '../limits/limits-store.js';
 import type { MemberService } from '../members/member.service.js';
 import type { UserProfiles } from '../users/user-profile.service.js';
+import { redemptionSkusOf } from './campaign-limits.js';
 import { buildCart } from './cart-builder.js';
 import type { InventoryReader } from './inventory-reader.js';
 import type { ThemeBudgets } from './theme-budgets.js';
@@ -82,7 +83,11 @@ export function createPricingService(deps: PricingDeps): PricingService {
       const tokens = cart.lines.flatMap((l) => (l.reservationToken ? [l.reservationToken] : []));
       const groupIds = cart.lines.flatMap((l) => (l.groupId ? [l.groupId] : []));
       const [counters, reservations, memberships] = await Promise.all([
-        readCounters({ index: snapshot.index, cart, userId: request.userId, nowMs, themeBudgets }, deps.limits, deps.inventory),
+        readCounters(
+          { index: snapshot.index, cart, userId: request.userId, nowMs, themeBudgets, extraGiftSkus: redemptionSkusOf(snapshot.index, cart) },
+          deps.limits,
+          deps.inventory,
+        ),
         tokens.length > 0 ? deps.flash.getValid(tokens) : Promise.resolve(new Map<string, never>()),
         groupIds.length > 0 ? deps.groups.getMemberships(request.userId, groupIds) : Promise.resolve(new Map<string, never>()),
       ]);
@@ -90,7 +95,7 @@ export function createPricingService(deps: PricingDeps): PricingService {
       for (const [token, r] of reservations) {
         if (r.userId === request.userId) counters.flashReservations[token] = { campaignId: r.campaignId, sku: r.sku, quantity: r.quantity, price: r.price };
       }
-      for (const [groupId, m] of memberships) counters.groups[groupId] = m.campaignId;
+      for (const [groupId, m] of memberships) counters.groups[groupId] = { campaignId: m.campaignId, isLeader: m.isLeader };
       const coupons: Coupon[] = wallet.map(({ name: _n, nameEn: _e, usedOrderId: _u, ...coupon }) => coupon);
       const result = priceCart({ cart, user, index: snapshot.index, counters, coupons, nowMs, assignVariant });
       return { result, cart, user, nowMs, campaignsById: campaignsById(snapshot), themeBudgets };

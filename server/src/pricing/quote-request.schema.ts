@@ -1,4 +1,4 @@
-import { ChannelSchema, FenSchema, RegionSchema } from '@promo/shared';
+import { ChannelSchema, FenSchema, RedemptionRequestSchema, RegionSchema } from '@promo/shared';
 import { z } from 'zod';
 
 const Text64 = z.string().min(1).max(64);
@@ -21,6 +21,8 @@ export const QuoteRequestSchema = z.object({
     lines: z.array(QuoteLineInputSchema).min(1).max(200),
     couponIds: z.array(Text64).max(10).default([]),
     pointsToRedeem: z.number().int().nonnegative().max(1_000_000_000).default(0),
+    /** Points exchanges of member campaigns (docs/adr/pricing-pipeline-semantics.md). */
+    redemptions: z.array(RedemptionRequestSchema).max(10).default([]),
   }),
   user: z
     .object({

@@ -1,13 +1,14 @@
 import { WARROOM_LABELS, type WarroomLang } from './warroom-labels.js';
+import { warroomNames } from './warroom-names.js';
 
 const escapeAttr = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The server-rendered shell: the layout and the boot data; the script fills it in place. */
 export function warroomHtml(input: { themeId: string; token: string; lang: WarroomLang }): string {
   const labels = WARROOM_LABELS[input.lang];
-  const boot = escapeAttr(JSON.stringify({ themeId: input.themeId, token: input.token, lang: input.lang, labels }));
+  const boot = escapeAttr(JSON.stringify({ themeId: input.themeId, token: input.token, lang: input.lang, labels, names: warroomNames(input.lang) }));
   const tile = (id: string, label: string) => `<section class="tile"><h2>${label}</h2><div class="big" id="${id}">—</div></section>`;
-  const chart = (id: string, label: string, wide = false) => `<section class="panel${wide ? ' wide' : ''}"><h2>${label}</h2><div class="chart" id="${id}"></div></section>`;
+  const chart = (id: string, label: string, cls = '') => `<section class="panel ${cls}"><h2>${label}</h2><div class="chart" id="${id}"></div></section>`;
   return `<!doctype html>
 <html lang="${input.lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
@@ -18,13 +19,13 @@ export function warroomHtml(input: { themeId: string; token: string; lang: Warro
 <main>
 <div class="tiles">${tile('gmv', labels.gmv)}${tile('orders', labels.orders)}${tile('buyers', labels.buyers)}${tile('discount', labels.discount)}${tile('conversion', labels.conversion)}${tile('errorRate', labels.errorRate)}</div>
 <div class="grid">
-${chart('chart-opm', labels.ordersPerMinute, true)}
-${chart('chart-stock', labels.stock)}
+${chart('chart-opm', labels.ordersPerMinute, 'wide')}
+<section class="panel"><h2>${labels.stock}</h2><div class="chart" id="chart-stock"></div><ul id="stock-list" class="stock-list"></ul></section>
+<section class="panel"><h2>${labels.alerts}</h2><ol id="alerts" class="alerts" data-empty="${labels.noAlerts}"></ol><div id="kill" class="kill"></div></section>
 ${chart('chart-budget', labels.budget)}
 ${chart('chart-top', labels.topSkus)}
 ${chart('chart-region', labels.regions)}
 ${chart('chart-channel', labels.channels)}
-<section class="panel"><h2>${labels.alerts}</h2><ol id="alerts" class="alerts"></ol><div id="slots" class="slots"></div><div id="kill" class="kill"></div></section>
 </div>
 </main>
 <script src="/socket.io/socket.io.min.js"></script>
@@ -33,13 +34,22 @@ ${chart('chart-channel', labels.channels)}
 </body></html>`;
 }
 
-export const WARROOM_CSS = `html,body{margin:0;height:100%;background:#0b0f1a;color:#e8ecf5;font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif}
-header{display:flex;align-items:center;gap:2rem;padding:.6rem 1.5rem;background:#111a2e}h1{font-size:1.8rem;margin:0;flex:1}
-.status{padding:.2rem .8rem;border-radius:1rem;background:#5a2a2a}.status.ok{background:#1f5a35}#clock{font-variant-numeric:tabular-nums;font-size:1.4rem}
-main{padding:1rem 1.5rem}.tiles{display:grid;grid-template-columns:repeat(6,1fr);gap:1rem}
-.tile{background:#141d33;border-radius:.6rem;padding:.8rem 1rem}.tile h2,.panel h2{margin:0;font-size:1rem;color:#8fa3c7;font-weight:500}
-.big{font-size:2.6rem;font-weight:700;font-variant-numeric:tabular-nums;white-space:nowrap}#gmv{color:#ffd166}
-.grid{display:grid;grid-template-columns:repeat(3,1fr);gap:1rem;margin-top:1rem}.panel{background:#141d33;border-radius:.6rem;padding:.8rem 1rem}
-.panel.wide{grid-column:span 2}.chart{height:16rem}.alerts{list-style:none;margin:.4rem 0;padding:0;max-height:9rem;overflow:auto;font-size:1.1rem}
-.alerts li{padding:.2rem 0;border-bottom:1px solid #22304f}.alerts .sold_out,.alerts .budget_100,.alerts .error_spike{color:#ff6b6b}.alerts .low_stock,.alerts .budget_80{color:#ffd166}
-.slots{font-size:1.1rem;font-variant-numeric:tabular-nums}.kill button{margin:.3rem .3rem 0 0;padding:.5rem 1rem;font-size:1rem;background:#8b1e1e;color:#fff;border:0;border-radius:.4rem;cursor:pointer}`;
+// One screen, no scrolling: the page fills the viewport (a TV or a projector) and the panels share
+// it; sizes follow the viewport so numbers stay readable from across the room.
+export const WARROOM_CSS = `*{box-sizing:border-box}html,body{margin:0;height:100%;background:#0b0f1a;color:#e8ecf5;font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif}
+body{display:flex;flex-direction:column;overflow:hidden}
+header{display:flex;align-items:center;gap:2rem;padding:.5rem 1.5rem;background:#111a2e}h1{font-size:clamp(1.4rem,2vw,2.4rem);margin:0;flex:1}
+.status{padding:.2rem .9rem;border-radius:1rem;background:#5a2a2a;font-size:1.1rem}.status.ok{background:#1f5a35}#clock{font-variant-numeric:tabular-nums;font-size:clamp(1.2rem,1.8vw,2rem)}
+main{flex:1;min-height:0;display:flex;flex-direction:column;gap:.8rem;padding:.8rem 1.2rem}
+.tiles{display:grid;grid-template-columns:1.6fr repeat(5,1fr);gap:.8rem}
+.tile{background:#141d33;border-radius:.6rem;padding:.5rem 1rem;min-width:0}.tile h2,.panel h2{margin:0;font-size:clamp(.95rem,1.1vw,1.3rem);color:#8fa3c7;font-weight:500}
+.big{font-size:clamp(1.8rem,3vw,3.6rem);font-weight:700;font-variant-numeric:tabular-nums;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}#gmv{color:#ffd166}
+.grid{flex:1;min-height:0;display:grid;grid-template-columns:repeat(4,1fr);grid-template-rows:1fr 1fr;gap:.8rem}
+.panel{background:#141d33;border-radius:.6rem;padding:.6rem .9rem;display:flex;flex-direction:column;min-height:0;min-width:0}
+.panel.wide{grid-column:span 2}.chart{flex:1;min-height:4rem}
+.stock-list{list-style:none;margin:.2rem 0 0;padding:0;font-size:clamp(1rem,1.2vw,1.5rem);font-variant-numeric:tabular-nums}
+.stock-list li{display:flex;gap:.5rem;align-items:baseline;padding:.1rem 0}.stock-list .sku{flex:1;color:#c9d4ea;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.stock-list .left{font-size:1.35em;font-weight:700;color:#7ee2a8}.stock-list .left.out{color:#ff6b6b}.stock-list .of{color:#8fa3c7}.stock-list .when{color:#ffd166;text-align:right;white-space:nowrap}
+.alerts{list-style:none;margin:.4rem 0;padding:0;flex:1;overflow:auto;font-size:clamp(1rem,1.2vw,1.4rem)}.alerts:empty::before{content:attr(data-empty);color:#5d6f92}
+.alerts li{padding:.25rem 0;border-bottom:1px solid #22304f}.alerts .sold_out,.alerts .budget_100,.alerts .error_spike{color:#ff6b6b}.alerts .low_stock,.alerts .budget_80{color:#ffd166}
+.kill button{margin:.3rem .3rem 0 0;padding:.5rem 1rem;font-size:1rem;background:#8b1e1e;color:#fff;border:0;border-radius:.4rem;cursor:pointer}`;

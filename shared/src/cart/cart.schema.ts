@@ -22,11 +22,25 @@ export const CartLineSchema = z.object({
 });
 export type CartLine = z.infer<typeof CartLineSchema>;
 
+/**
+ * A points exchange (积分兑换) the customer asks for: reward `index` of the `pointsRedemption` list of
+ * a member campaign's offer (`offerNodeId`, default its first offer). An item reward becomes a line
+ * at 0; a coupon reward is issued at commit. Points are consumed at commit.
+ */
+export const RedemptionRequestSchema = z.object({
+  campaignId: z.string().min(1).max(64),
+  offerNodeId: z.string().min(1).max(64).optional(),
+  index: z.number().int().nonnegative().max(19),
+});
+export type RedemptionRequest = z.infer<typeof RedemptionRequestSchema>;
+
 export const CartSchema = z.object({
   lines: z.array(CartLineSchema).min(1).max(200),
   couponIds: z.array(z.string().min(1).max(64)).max(10).default([]),
   /** Points the customer wants to spend on this order. */
   pointsToRedeem: z.number().int().nonnegative().default(0),
+  /** Points exchanges, in the order they are charged against the balance (absent = none). */
+  redemptions: z.array(RedemptionRequestSchema).max(10).optional(),
 });
 export type Cart = z.infer<typeof CartSchema>;
 

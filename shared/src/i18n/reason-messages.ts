@@ -26,6 +26,7 @@ export const REASON_MESSAGES: Readonly<Record<BaseReasonCode, LocalizedMessage>>
   no_reservation: { zh: '请先抢购锁定秒杀名额', en: 'A flash-sale reservation is required' },
   no_group: { zh: '请先开团或参团', en: 'Start or join a group to get the group price' },
   user_limit_reached: { zh: '已达到每人参与次数上限', en: 'You have reached the limit for this promotion' },
+  sku_limit_reached: { zh: '该商品已达到每人限购件数', en: 'You have reached the per-customer limit for this item' },
   budget_exhausted: { zh: '活动预算已用完', en: 'The promotion budget is used up' },
   usage_cap_reached: { zh: '活动名额已满', en: 'The promotion has reached its usage limit' },
   out_of_stock: { zh: '活动库存不足', en: 'Promotion stock is sold out' },
@@ -33,6 +34,7 @@ export const REASON_MESSAGES: Readonly<Record<BaseReasonCode, LocalizedMessage>>
   coupon_invalid: { zh: '优惠券不可用', en: 'The coupon cannot be used' },
   coupon_not_stackable: { zh: '优惠券不可与其他优惠券叠加', en: 'The coupon cannot be combined with another coupon' },
   insufficient_points: { zh: '积分不足', en: 'Not enough points' },
+  redemption_invalid: { zh: '该积分兑换不可用', en: 'This points redemption is not available' },
 };
 
 const EXCLUDED_PREFIX = 'excluded_by:';

@@ -30,6 +30,7 @@ export interface FlatLimits {
   readonly perUserTotal: number;
   readonly perUserDaily: number;
   readonly perSkuPerOrder: number;
+  readonly perSkuPerUser: number;
 }
 
 /**
@@ -67,6 +68,8 @@ export interface IndexedCampaign {
 /** Live campaigns indexed by what they can target, so a cart touches only campaigns that could apply. */
 export interface CampaignIndex {
   readonly campaigns: readonly IndexedCampaign[];
+  /** Indexed campaigns by id (points redemptions name their campaign). */
+  readonly byId: ReadonlyMap<string, IndexedCampaign>;
   readonly bySku: ReadonlyMap<string, readonly IndexedCampaign[]>;
   readonly byCategory: ReadonlyMap<string, readonly IndexedCampaign[]>;
   readonly storewide: readonly IndexedCampaign[];
@@ -136,6 +139,7 @@ function prepare(campaign: Campaign, rank: number): IndexedCampaign {
       perUserTotal: limits.perUserTotal ?? Infinity,
       perUserDaily: limits.perUserDaily ?? Infinity,
       perSkuPerOrder: limits.perSkuPerOrder ?? Infinity,
+      perSkuPerUser: limits.perSkuPerUser ?? Infinity,
     },
     experiment: campaign.experiment ?? null,
     rank,
@@ -181,7 +185,7 @@ export function createCampaignIndex(campaigns: readonly Campaign[]): CampaignInd
     else if (entry.scope.type === 'categories') for (const c of entry.scope.categoryIds) push(byCategory, c, entry);
     else storewide.push(entry);
   }
-  return { campaigns: prepared, bySku, byCategory, storewide, rejected, clock: createZoneClock() };
+  return { campaigns: prepared, byId: new Map(prepared.map((e) => [e.id, e])), bySku, byCategory, storewide, rejected, clock: createZoneClock() };
 }
 
 /** A campaign the index found for a cart, with the indexes of the lines that led to it (ascending). */

@@ -12,6 +12,8 @@ export const CampaignCountersSchema = z.object({
   /** This user's uses of the campaign, overall and today (in the campaign's time zone). */
   userTotal: Count.default(0),
   userToday: Count.default(0),
+  /** Units of each SKU (by SKU) this user already bought under the campaign, for `perSkuPerUser`. */
+  skuUser: z.record(z.string(), Count).default({}),
 });
 export type CampaignCounters = z.infer<typeof CampaignCountersSchema>;
 
@@ -26,17 +28,27 @@ export const FlashReservationSchema = z.object({
 export type FlashReservation = z.infer<typeof FlashReservationSchema>;
 
 /**
+ * A group seat of this user: the campaign of the group, and whether the user leads it (the leader
+ * gets the offer's `leaderDiscount`). A bare campaign id (the original shape) means a plain member.
+ */
+export const GroupSeatSchema = z.union([
+  z.string(),
+  z.object({ campaignId: z.string(), isLeader: z.boolean().default(false) }),
+]);
+export type GroupSeat = z.infer<typeof GroupSeatSchema>;
+
+/**
  * Everything stateful the engine needs, passed in (the engine never reads a store).
  * Keys: `campaigns` by campaign id, `giftStock` by SKU (absent = unlimited),
  * `flashStock` by `${campaignId}:${sku}` (absent = unknown, treated as available),
- * `flashReservations` by token, `groups` by group id → campaign id.
+ * `flashReservations` by token, `groups` by group id → {@link GroupSeat}.
  */
 export const PricingCountersSchema = z.object({
   campaigns: z.record(z.string(), CampaignCountersSchema).default({}),
   giftStock: z.record(z.string(), Count).default({}),
   flashStock: z.record(z.string(), Count).default({}),
   flashReservations: z.record(z.string(), FlashReservationSchema).default({}),
-  groups: z.record(z.string(), z.string()).default({}),
+  groups: z.record(z.string(), GroupSeatSchema).default({}),
   /** The user's points balance; absent = `user.points`. */
   pointsBalance: Count.optional(),
 });

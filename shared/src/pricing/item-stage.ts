@@ -15,6 +15,8 @@ interface ItemCandidate {
   readonly offer: Offer;
   /** Discount on each line at list price: who may compete for the line, and the budget check. */
   readonly proposals: ReadonlyMap<number, number>;
+  /** Units each proposed line discounts (what per-SKU per-user limits count). */
+  readonly units: ReadonlyMap<number, number>;
   capLeft: number;
   given: number;
   capped: boolean;
@@ -24,6 +26,7 @@ interface ItemCandidate {
 
 interface Proposal {
   readonly proposals: Map<number, number>;
+  readonly units: Map<number, number>;
   readonly total: number;
   readonly reason: ReasonCode | null;
 }
@@ -31,6 +34,7 @@ interface Proposal {
 /** The offer's discounts on the scope lines at their current amounts, the cap applied in line order. */
 function propose(entry: IndexedCampaign, offer: Offer, scope: readonly number[], lines: readonly LineState[], env: PricingEnv): Proposal {
   const proposals = new Map<number, number>();
+  const units = new Map<number, number>();
   let capLeft = itemOfferCap(offer);
   let total = 0;
   let reason: ReasonCode | null = null;
@@ -44,10 +48,11 @@ function propose(entry: IndexedCampaign, offer: Offer, scope: readonly number[],
     const discount = Math.min(outcome.discount, capLeft);
     if (discount <= 0) continue;
     proposals.set(i, discount);
+    units.set(i, outcome.units);
     capLeft -= discount;
     total += discount;
   }
-  return { proposals, total, reason };
+  return { proposals, units, total, reason };
 }
 
 function toCandidate(hit: CandidateHit, lines: readonly LineState[], env: PricingEnv): ItemCandidate | ReasonCode | null {
@@ -74,7 +79,7 @@ function toCandidate(hit: CandidateHit, lines: readonly LineState[], env: Pricin
   if (!best || !bestFired) return reason ?? 'condition_not_met';
   if (best.total > gate.budgetLeft) return 'budget_exhausted';
   const { nodeId, offer } = bestFired;
-  return { entry, gate, nodeId, offer, proposals: best.proposals, capLeft: itemOfferCap(offer), given: 0, capped: false, beatenBy: null };
+  return { entry, gate, nodeId, offer, proposals: best.proposals, units: best.units, capLeft: itemOfferCap(offer), given: 0, capped: false, beatenBy: null };
 }
 
 /** The floor a line keeps under this candidate: the line's own, or the campaign's margin floor. */
@@ -87,7 +92,7 @@ function guarded(candidate: ItemCandidate, state: LineState, wanted: number): nu
   return guardedDiscount(state.amount, floorUnder(candidate, state), Math.min(wanted, candidate.capLeft)).amount;
 }
 
-function give(candidate: ItemCandidate, state: LineState, wanted: number): void {
+function give(candidate: ItemCandidate, state: LineState, wanted: number, units: number): void {
   const floor = floorUnder(candidate, state);
   const { amount, capped } = guardedDiscount(state.amount, floor, Math.min(wanted, candidate.capLeft));
   if (amount <= 0 && !capped) return;
@@ -95,16 +100,16 @@ function give(candidate: ItemCandidate, state: LineState, wanted: number): void 
   state.itemDiscount += amount;
   state.floor = floor;
   state.capped ||= capped;
-  if (amount > 0) state.itemAdjustments.push({ campaignId: candidate.entry.id, amount });
+  if (amount > 0) state.itemAdjustments.push({ campaignId: candidate.entry.id, amount, units });
   candidate.capLeft -= amount;
   candidate.given += amount;
   candidate.capped ||= capped;
 }
 
-/** A stackable candidate's discount re-computed on the line's reduced amount. */
-function stackedWanted(candidate: ItemCandidate, state: LineState, env: PricingEnv): number {
+/** A stackable candidate's discount (and its units) re-computed on the line's reduced amount. */
+function giveStacked(candidate: ItemCandidate, state: LineState, env: PricingEnv): void {
   const outcome = itemLineOutcome(candidate.entry, candidate.offer, state, state.amount, env);
-  return 'reason' in outcome ? 0 : outcome.discount;
+  if (!('reason' in outcome)) give(candidate, state, outcome.discount, outcome.units);
 }
 
 /**
@@ -138,13 +143,13 @@ export function runItemStage(hits: readonly CandidateHit[], lines: LineState[], 
       }
     }
     if (winner) {
-      give(winner, state, winner.proposals.get(i)!);
+      give(winner, state, winner.proposals.get(i)!, winner.units.get(i)!);
       for (const candidate of competing) {
         if (candidate !== winner && candidate.entry.exclusive) candidate.beatenBy ??= winner.entry.id;
       }
     }
     for (const candidate of competing) {
-      if (!candidate.entry.exclusive) give(candidate, state, stackedWanted(candidate, state, env));
+      if (!candidate.entry.exclusive) giveStacked(candidate, state, env);
     }
   }
   for (const candidate of candidates) {

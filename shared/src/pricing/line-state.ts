@@ -15,7 +15,7 @@ export interface LineState {
   floor: number;
   capped: boolean;
   readonly gift: boolean;
-  readonly itemAdjustments: Array<{ campaignId: string; amount: number }>;
+  readonly itemAdjustments: Array<{ campaignId: string; amount: number; units: number }>;
   readonly allocations: Allocation[];
 }
 
@@ -42,7 +42,7 @@ export function createLineStates(cart: Cart): LineState[] {
   return cart.lines.map((line) => lineState(line, false));
 }
 
-/** A gift line at 0 added by `campaignId`. */
-export function createGiftLine(campaignId: string, sku: string, quantity: number): LineState {
-  return lineState({ lineId: `gift:${campaignId}:${sku}`, sku, quantity, unitPrice: 0, categoryIds: [] }, true);
+/** A gift line at 0 added by `campaignId` (line id `gift:<campaignId>:<sku>` unless given). */
+export function createGiftLine(campaignId: string, sku: string, quantity: number, lineId = `gift:${campaignId}:${sku}`): LineState {
+  return lineState({ lineId, sku, quantity, unitPrice: 0, categoryIds: [] }, true);
 }

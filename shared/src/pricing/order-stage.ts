@@ -10,6 +10,7 @@ import { proposalValue, type OrderProposal } from './offers/order-proposal.js';
 import type { PricingEnv } from './pricing-env.js';
 import { reportNotApplied, type QuoteReport } from './quote-report.js';
 import { excludedBy, type ReasonCode } from './reason.js';
+import { scopeWithinSkuLimits } from './sku-limits.js';
 import { upsellHint } from './upsell-hints.js';
 
 interface OrderCandidate {
@@ -41,10 +42,12 @@ interface Settlement {
 
 function toCandidate(hit: CandidateHit, lines: readonly LineState[], env: PricingEnv, report: QuoteReport): OrderCandidate | ReasonCode | null {
   const { entry } = hit;
-  const inScope = linesInScope(hit, lines);
-  if (inScope.length === 0) return null;
+  const targeted = linesInScope(hit, lines);
+  if (targeted.length === 0) return null;
   const gate = gateCampaign(entry, env);
   if (typeof gate === 'string') return gate;
+  const inScope = scopeWithinSkuLimits(entry, targeted, lines, env);
+  if (inScope.length === 0) return 'sku_limit_reached';
   const basis = entry.excludeDiscountedLines ? inScope.filter((i) => lines[i]!.itemDiscount === 0) : inScope;
   if (basis.length === 0) return 'not_in_scope';
   const weights = basis.map((i) => lines[i]!.amount);

@@ -5,12 +5,14 @@ import type { PointsOutcome } from './quote.schema.js';
 
 /**
  * Points stage (last): `pointsPerYuan` points pay ¥1, up to `pointsMaxShareBp` of what is left to
- * pay. Points are a means of payment, not a price cut, so they ignore margin floors.
+ * pay, out of the balance less `reservedPoints` (taken by points exchanges). Points are a means of
+ * payment, not a price cut, so they ignore margin floors.
  */
-export function runPointsStage(lines: LineState[], env: PricingEnv): PointsOutcome {
+export function runPointsStage(lines: LineState[], env: PricingEnv, reservedPoints = 0): PointsOutcome {
   const requested = env.cart.pointsToRedeem;
   if (requested === 0) return { requested, used: 0, amount: 0, reason: null };
-  const balance = env.counters.pointsBalance ?? env.user.points;
+  // Points exchanges granted earlier in this quote are charged first.
+  const balance = (env.counters.pointsBalance ?? env.user.points) - reservedPoints;
   if (requested > balance) return { requested, used: 0, amount: 0, reason: 'insufficient_points' };
   const { pointsPerYuan, pointsMaxShareBp } = env.options;
   const payable = lines.map((l) => (l.gift ? 0 : l.amount));

@@ -8,6 +8,7 @@ import { runItemStage } from './item-stage.js';
 import { createLineStates, type LineState } from './line-state.js';
 import { runOrderStage } from './order-stage.js';
 import { runPointsStage } from './points-stage.js';
+import { runRedemptionStage } from './redemption-stage.js';
 import { createPricingEnv, DEFAULT_PRICING_OPTIONS, type PricingOptions, type VariantAssigner } from './pricing-env.js';
 import { createQuoteReport } from './quote-report.js';
 import type { QuoteLine, QuoteResult, QuoteTotals } from './quote.schema.js';
@@ -63,7 +64,7 @@ function totalsOf(lines: readonly QuoteLine[]): QuoteTotals {
 
 /**
  * Prices a cart (design §2 "Pricing pipeline"): candidates from the index, item stage, order
- * stage (best combination over exclusion groups), coupons, points, with margin-floor guards and
+ * stage (best combination over exclusion groups), points exchanges, coupons, points, with margin-floor guards and
  * exact allocations. Pure: the same input always gives the same result and nothing is consumed.
  */
 export function priceCart(input: PriceCartInput): QuoteResult {
@@ -85,8 +86,9 @@ export function priceCart(input: PriceCartInput): QuoteResult {
   const report = createQuoteReport();
   runItemStage(itemHits, lines, env, report);
   runOrderStage(orderHits, lines, env, report);
+  const redemptions = runRedemptionStage(lines, input.index, env);
   const coupons = runCouponStage(lines, env);
-  const points = runPointsStage(lines, env);
+  const points = runPointsStage(lines, env, redemptions.points);
   const quoteLines = lines.map(toQuoteLine);
   return {
     lines: quoteLines,
@@ -96,5 +98,6 @@ export function priceCart(input: PriceCartInput): QuoteResult {
     coupons,
     points,
     upsell: report.upsell,
+    redemptions: redemptions.outcomes,
   };
 }

@@ -21,8 +21,11 @@ export const QuoteLineSchema = z.object({
   unitPrice: FenSchema,
   subtotal: FenSchema,
   itemDiscount: FenSchema,
-  /** Item-stage discounts by campaign, in the order they applied. */
-  itemAdjustments: z.array(z.object({ campaignId: z.string(), amount: FenSchema })),
+  /**
+   * Item-stage discounts by campaign, in the order they applied, with the units each discounted
+   * (what per-SKU per-user limits count; absent in results stored before it was reported).
+   */
+  itemAdjustments: z.array(z.object({ campaignId: z.string(), amount: FenSchema, units: z.number().int().nonnegative().optional() })),
   orderDiscount: FenSchema,
   couponDiscount: FenSchema,
   pointsDiscount: FenSchema,
@@ -85,6 +88,28 @@ export const PointsOutcomeSchema = z.object({
 });
 export type PointsOutcome = z.infer<typeof PointsOutcomeSchema>;
 
+/** The outcome of one requested points exchange, in request order. `reason` null = granted. */
+export const RedemptionOutcomeSchema = z.object({
+  campaignId: z.string(),
+  offerNodeId: z.string().nullable(),
+  index: z.number().int().nonnegative(),
+  /** Points it costs (consumed at commit); 0 when refused before the reward was known. */
+  points: z.number().int().nonnegative(),
+  /**
+   * An item: the line added at 0 (`lineId`, null when refused); a coupon: issued from `templateId`
+   * at commit. Null when the request names no reward.
+   */
+  reward: z
+    .discriminatedUnion('type', [
+      z.object({ type: z.literal('item'), sku: z.string(), lineId: z.string().nullable() }),
+      z.object({ type: z.literal('coupon'), templateId: z.string() }),
+    ])
+    .nullable(),
+  reason: z.string().nullable(),
+  message: LocalizedTextSchema.nullable(),
+});
+export type RedemptionOutcome = z.infer<typeof RedemptionOutcomeSchema>;
+
 /** 凑单: how much more to spend for the next tier or gift. */
 export const UpsellHintSchema = z.object({
   campaignId: z.string(),
@@ -105,5 +130,7 @@ export const QuoteResultSchema = z.object({
   coupons: CouponOutcomeSchema,
   points: PointsOutcomeSchema,
   upsell: z.array(UpsellHintSchema),
+  /** Points exchanges requested by `cart.redemptions` (absent in results stored before they existed). */
+  redemptions: z.array(RedemptionOutcomeSchema).optional(),
 });
 export type QuoteResult = z.infer<typeof QuoteResultSchema>;

@@ -20,6 +20,7 @@ export const REASON_CODES = [
   'no_reservation',
   'no_group',
   'user_limit_reached',
+  'sku_limit_reached',
   'budget_exhausted',
   'usage_cap_reached',
   'out_of_stock',
@@ -27,6 +28,7 @@ export const REASON_CODES = [
   'coupon_invalid',
   'coupon_not_stackable',
   'insufficient_points',
+  'redemption_invalid',
 ] as const;
 export type BaseReasonCode = (typeof REASON_CODES)[number];
 export type ReasonCode = BaseReasonCode | `excluded_by:${string}`;

@@ -17,6 +17,7 @@ interface Boot {
   token: string;
   lang: 'zh' | 'en';
   labels: WarroomLabels;
+  names: { provinces: Record<string, string>; channels: Record<string, string> };
 }
 
 const boot = JSON.parse(document.body.dataset.boot ?? '{}') as Boot;
@@ -36,14 +37,35 @@ function chart(id: string): Chart {
   return c;
 }
 
-/** Updates in place: setOption merges (notMerge false), so nothing flickers or re-renders whole. */
+/**
+ * Updates in place: setOption merges (notMerge false), so nothing flickers or re-renders whole.
+ * No transition animation: at one update a second, axes and labels would spend a third of the
+ * time half-way between two states (overlapping tick labels, missing bar labels).
+ */
 function update(id: string, option: object): void {
-  chart(id).setOption({ backgroundColor: 'transparent', animationDurationUpdate: 300, ...option }, { notMerge: false, lazyUpdate: true });
+  chart(id).setOption({ backgroundColor: 'transparent', animation: false, ...option }, { notMerge: false, lazyUpdate: true });
 }
 
 function setText(id: string, text: string): void {
   const el = $(id);
   if (el.textContent !== text) el.textContent = text;
+}
+
+/** Axis and label text large enough to read from across the room. */
+const FONT = 15;
+const axis = (type: 'value' | 'category', extra: object = {}) => ({ type, axisLabel: { fontSize: FONT, color: '#b8c4dc' }, splitLine: { lineStyle: { color: '#22304f' } }, ...extra });
+const nameOf = (table: Record<string, string>, key: string) => table[key] ?? key;
+
+/** A share split: the ring on the left, a legend with each share on the right (outer labels get cut off on small panels). */
+function pie(id: string, entries: MetricsSnapshot['regions'], names: Record<string, string>): void {
+  const shown = entries.filter((r) => r.gmv > 0).slice(0, 8);
+  const total = shown.reduce((sum, r) => sum + r.gmv, 0);
+  const share = new Map(shown.map((r) => [nameOf(names, r.key), total > 0 ? r.gmv / total : 0]));
+  update(id, {
+    tooltip: { show: false },
+    legend: { orient: 'vertical', left: '60%', top: 'middle', itemGap: 8, textStyle: { fontSize: FONT, color: '#e8ecf5' }, formatter: (name: string) => `${name}  ${((share.get(name) ?? 0) * 100).toFixed(0)}%` },
+    series: [{ type: 'pie', radius: ['32%', '56%'], center: ['32%', '52%'], label: { show: false }, data: shown.map((r) => ({ name: nameOf(names, r.key), value: r.gmv / 100 })) }],
+  });
 }
 
 function render(s: MetricsSnapshot): void {
@@ -54,14 +76,28 @@ function render(s: MetricsSnapshot): void {
   setText('conversion', pct(s.conversion.rate));
   setText('errorRate', pct(s.errorRate));
   const minute = (ms: number) => new Date(ms).toTimeString().slice(0, 5);
-  update('chart-opm', { grid: { left: 40, right: 10, top: 10, bottom: 24 }, xAxis: { type: 'category', data: s.ordersPerMinute.map((p) => minute(p.minute)) }, yAxis: { type: 'value' }, series: [{ type: 'line', smooth: true, areaStyle: {}, data: s.ordersPerMinute.map((p) => p.orders) }] });
+  update('chart-opm', { grid: { left: 48, right: 16, top: 16, bottom: 28 }, xAxis: axis('category', { data: s.ordersPerMinute.map((p) => minute(p.minute)), splitLine: { show: false } }), yAxis: axis('value', { minInterval: 1 }), series: [{ type: 'line', smooth: true, symbol: 'none', lineStyle: { width: 3, color: '#5b8ff9' }, areaStyle: { opacity: 0.35, color: '#5b8ff9' }, data: s.ordersPerMinute.map((p) => p.orders) }] });
   lastStock = s.stock;
-  update('chart-stock', { grid: { left: 80, right: 10, top: 10, bottom: 24 }, xAxis: { type: 'value', max: 100 }, yAxis: { type: 'category', data: s.stock.map((x) => x.sku) }, series: [{ type: 'bar', data: s.stock.map((x) => (x.allocated > 0 && x.stockLeft !== null ? Math.round((x.stockLeft / x.allocated) * 100) : 0)), label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => String(s.stock[p.dataIndex]?.stockLeft ?? '—') } }] });
-  const used = s.budget.total ? Math.min(150, (s.budget.spent / s.budget.total) * 100) : 0;
-  update('chart-budget', { series: [{ type: 'gauge', min: 0, max: 100, progress: { show: true }, detail: { formatter: s.budget.total ? `{value}%\n${yuan(s.budget.left ?? 0)}` : L.unlimited, fontSize: 18 }, data: [{ value: Math.round(used) }] }] });
-  update('chart-top', { grid: { left: 80, right: 10, top: 10, bottom: 24 }, xAxis: { type: 'value' }, yAxis: { type: 'category', inverse: true, data: s.topSkus.map((x) => x.key) }, series: [{ type: 'bar', data: s.topSkus.map((x) => x.orders) }] });
-  update('chart-region', { series: [{ type: 'pie', radius: ['40%', '70%'], data: s.regions.map((r) => ({ name: r.key, value: r.gmv / 100 })) }] });
-  update('chart-channel', { series: [{ type: 'pie', radius: ['40%', '70%'], data: s.channels.map((r) => ({ name: r.key, value: r.gmv / 100 })) }] });
+  renderStockList(Date.now());
+  // Burn-down: share of each slot's stock still left (100% = untouched, 0 = sold out).
+  // Before its first warm-up a slot has no stock reading: an empty bar marked "—", not a sold-out 0%.
+  const left = s.stock.map((x) => (x.allocated > 0 && x.stockLeft !== null ? Math.round((x.stockLeft / x.allocated) * 100) : null));
+  update('chart-stock', { grid: { left: 8, right: 48, top: 4, bottom: 4, containLabel: true }, xAxis: axis('value', { max: 100, show: false }), yAxis: axis('category', { inverse: true, data: s.stock.map((x) => x.sku), axisTick: { show: false } }), series: [{ type: 'bar', barMaxWidth: 18, showBackground: true, backgroundStyle: { color: '#22304f' }, itemStyle: { color: '#7ee2a8' }, label: { show: true, position: 'right', fontSize: FONT, color: '#e8ecf5', formatter: (p: { dataIndex: number }) => (left[p.dataIndex] === null ? '—' : `${left[p.dataIndex]}%`) }, data: left.map((v) => v ?? 0) }] });
+  const used = s.budget.total ? Math.min(100, (s.budget.spent / s.budget.total) * 100) : 0;
+  const gaugeColor = used >= 100 ? '#ff6b6b' : used >= 80 ? '#ffd166' : '#7ee2a8';
+  update('chart-budget', {
+    series: [{
+      type: 'gauge', min: 0, max: 100, radius: '92%', center: ['50%', '58%'], startAngle: 210, endAngle: -30,
+      progress: { show: true, width: 16, itemStyle: { color: gaugeColor } }, axisLine: { lineStyle: { width: 16, color: [[1, '#22304f']] } },
+      pointer: { show: false }, axisTick: { show: false }, splitLine: { show: false }, axisLabel: { show: false },
+      title: { show: true, offsetCenter: [0, '38%'], fontSize: FONT, color: '#8fa3c7' },
+      detail: { valueAnimation: false, offsetCenter: [0, '-4%'], fontSize: 30, fontWeight: 700, color: '#e8ecf5', formatter: s.budget.total ? '{value}%' : L.unlimited },
+      data: [{ value: Math.round(used * 10) / 10, name: s.budget.total ? `${L.budgetUsed} ${yuan(s.budget.spent)} / ${yuan(s.budget.total)}` : '' }],
+    }],
+  });
+  update('chart-top', { grid: { left: 8, right: 40, top: 4, bottom: 4, containLabel: true }, xAxis: axis('value', { show: false }), yAxis: axis('category', { inverse: true, data: s.topSkus.slice(0, 8).map((x) => x.key), axisTick: { show: false } }), series: [{ type: 'bar', barMaxWidth: 18, itemStyle: { color: '#5b8ff9' }, label: { show: true, position: 'right', fontSize: FONT, color: '#e8ecf5' }, data: s.topSkus.slice(0, 8).map((x) => x.orders) }] });
+  pie('chart-region', s.regions, boot.names.provinces);
+  pie('chart-channel', s.channels, boot.names.channels);
 }
 
 function countdown(ms: number): string {
@@ -70,11 +106,45 @@ function countdown(ms: number): string {
   return `${pad(Math.floor(s / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
 }
 
+function slotText(x: MetricsSnapshot['stock'][number], now: number): string {
+  if (x.closesAt) return `${L.closesIn} ${countdown(x.closesAt - now)}`;
+  return x.nextSlotAt ? `${L.nextSlot} ${countdown(x.nextSlotAt - now)}` : '';
+}
+
+/** One row per flash SKU (stock left / allocated, countdown), updated in place by its data-sku. */
+function renderStockList(now: number): void {
+  const list = $('stock-list');
+  const wanted = new Set(lastStock.map((x) => `${x.campaignId}|${x.sku}`));
+  for (const li of Array.from(list.children) as HTMLElement[]) if (!wanted.has(li.dataset.key ?? '')) li.remove();
+  for (const x of lastStock) {
+    const key = `${x.campaignId}|${x.sku}`;
+    let li = Array.from(list.children).find((el) => (el as HTMLElement).dataset.key === key) as HTMLElement | undefined;
+    if (!li) {
+      li = document.createElement('li');
+      li.dataset.key = key;
+      li.dataset.sku = x.sku;
+      for (const part of ['sku', 'left', 'of', 'when']) li.append(Object.assign(document.createElement('span'), { className: part }));
+      li.querySelector('.sku')!.textContent = x.sku;
+      list.append(li);
+    }
+    const left = li.querySelector<HTMLElement>('.left')!;
+    const leftText = x.stockLeft === null ? '—' : x.stockLeft.toLocaleString();
+    if (left.textContent !== leftText) left.textContent = leftText;
+    left.classList.toggle('out', x.stockLeft === 0);
+    const of = `/ ${x.allocated.toLocaleString()}`;
+    const ofEl = li.querySelector('.of')!;
+    if (ofEl.textContent !== of) ofEl.textContent = of;
+    const when = slotText(x, now);
+    const whenEl = li.querySelector('.when')!;
+    if (whenEl.textContent !== when) whenEl.textContent = when;
+  }
+}
+
 /** Ticks locally every second, so countdowns move even between snapshots. */
 function tickClock(): void {
   const now = Date.now();
   setText('clock', new Date(now).toLocaleTimeString(boot.lang === 'zh' ? 'zh-CN' : 'en-US'));
-  setText('slots', lastStock.map((x) => (x.closesAt ? `${x.sku} ${L.closesIn} ${countdown(x.closesAt - now)}` : x.nextSlotAt ? `${x.sku} ${L.nextSlot} ${countdown(x.nextSlotAt - now)}` : '')).filter(Boolean).join('  ·  '));
+  renderStockList(now);
 }
 
 const seenAlerts = new Set<string>();

@@ -80,6 +80,32 @@ describe('group_buy (拼团)', () => {
     const result = quote([group], cartOf([line('RICE', 5_990, 1, { groupId: 'g1' })]), { counters: countersOf({ groups: { g1: 'x' } }) });
     expect(reasonOf(result, 'group')).toBe('no_group');
   });
+
+  const leaderGroup = makeCampaign({
+    id: 'group',
+    offer: { kind: 'group_buy', items: [{ sku: 'RICE', groupPrice: 3_990 }], groupSize: 3, fillHours: 24, leaderDiscount: 500 },
+  });
+
+  it.each([
+    { seat: { campaignId: 'group', isLeader: true }, final: 2 * (3_990 - 500) },
+    { seat: { campaignId: 'group', isLeader: false }, final: 2 * 3_990 },
+    { seat: 'group', final: 2 * 3_990 },
+  ])('leaderDiscount: seat $seat pays $final for two units', ({ seat, final }) => {
+    const result = quote([leaderGroup], cartOf([line('RICE', 5_990, 2, { groupId: 'g1' })]), { counters: countersOf({ groups: { g1: seat } }) });
+    expect(result.lines[0]!.final).toBe(final);
+    expect(result.lines[0]!.itemAdjustments).toEqual([{ campaignId: 'group', amount: 11_980 - final, units: 2 }]);
+  });
+
+  it('the leader price never goes below 0', () => {
+    const generous = makeCampaign({
+      id: 'group',
+      offer: { kind: 'group_buy', items: [{ sku: 'RICE', groupPrice: 300 }], groupSize: 2, fillHours: 24, leaderDiscount: 500 },
+    });
+    const result = quote([generous], cartOf([line('RICE', 5_990, 1, { groupId: 'g1' })]), {
+      counters: countersOf({ groups: { g1: { campaignId: 'group', isLeader: true } } }),
+    });
+    expect(result.lines[0]!.final).toBe(0);
+  });
 });
 
 describe('member (会员专属)', () => {

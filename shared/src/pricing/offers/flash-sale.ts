@@ -30,5 +30,5 @@ export function flashSaleLine(
     return { reason: stock <= 0 ? 'out_of_stock' : 'no_reservation' };
   }
   const reservedUnits = Math.min(units, reservation.quantity);
-  return { discount: specialPriceDiscount(amount, line.quantity, reservedUnits, reservation.price) };
+  return { discount: specialPriceDiscount(amount, line.quantity, reservedUnits, reservation.price), units: reservedUnits };
 }

@@ -2,6 +2,7 @@ import type { Offer } from '../../campaign/offer.schema.js';
 import type { IndexedCampaign } from '../candidate-index.js';
 import type { LineState } from '../line-state.js';
 import type { PricingEnv } from '../pricing-env.js';
+import { itemUnitsAllowed } from '../sku-limits.js';
 import { flashSaleLine, inFlashSlot } from './flash-sale.js';
 import { groupBuyLine } from './group-buy.js';
 import type { LineOutcome } from './line-outcome.js';
@@ -11,7 +12,8 @@ import { percentOffLine } from './percent-off.js';
 /** An item-stage offer's effect on one line at its current `amount`. */
 export function itemLineOutcome(entry: IndexedCampaign, offer: Offer, state: LineState, amount: number, env: PricingEnv): LineOutcome {
   const { line } = state;
-  const units = Math.min(line.quantity, entry.limits.perSkuPerOrder);
+  const units = itemUnitsAllowed(entry, line, env);
+  if (units === 0) return { reason: 'sku_limit_reached' };
   switch (offer.kind) {
     case 'percent_off':
       return percentOffLine(offer, amount, line.quantity, units);

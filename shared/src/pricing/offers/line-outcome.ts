@@ -1,8 +1,11 @@
 import { applyBasisPoints, roundHalfUpDiv } from '../../money/money.js';
 import type { BaseReasonCode } from '../reason.js';
 
-/** What an item-stage offer does to one line: a discount in fen, or why it gives nothing. */
-export type LineOutcome = { discount: number } | { reason: BaseReasonCode };
+/**
+ * What an item-stage offer does to one line: a discount in fen on `units` of its units (what
+ * per-SKU per-user limits count), or why it gives nothing.
+ */
+export type LineOutcome = { discount: number; units: number } | { reason: BaseReasonCode };
 
 /**
  * `units` of a line (currently `amount` for `quantity` units) at a special unit `price`. The current

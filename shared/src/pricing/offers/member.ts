@@ -8,8 +8,8 @@ import { payRateDiscount, specialPriceDiscount, type LineOutcome } from './line-
  */
 export function memberLine(offer: MemberOffer, user: UserContext, line: CartLine, amount: number, units: number): LineOutcome {
   if (user.memberLevel < offer.minLevel) return { reason: 'member_level_too_low' };
-  if (offer.benefit.type === 'percent') return { discount: payRateDiscount(amount, line.quantity, units, offer.benefit.payRate) };
+  if (offer.benefit.type === 'percent') return { discount: payRateDiscount(amount, line.quantity, units, offer.benefit.payRate), units };
   const item = offer.benefit.items.find((i) => i.sku === line.sku);
   if (!item) return { reason: 'not_in_scope' };
-  return { discount: specialPriceDiscount(amount, line.quantity, units, item.price) };
+  return { discount: specialPriceDiscount(amount, line.quantity, units, item.price), units };
 }

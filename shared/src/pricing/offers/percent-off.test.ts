@@ -59,8 +59,8 @@ describe('percent_off (折扣)', () => {
     const result = quote([pct('ex', 8_000), stack], cartOf([line('A', 1_000)]));
     // 1,000 → 800 (exclusive 8折) → 720 (stackable 9折 on 800)
     expect(result.lines[0]!.itemAdjustments).toEqual([
-      { campaignId: 'ex', amount: 200 },
-      { campaignId: 'stack', amount: 80 },
+      { campaignId: 'ex', amount: 200, units: 1 },
+      { campaignId: 'stack', amount: 80, units: 1 },
     ]);
     expect(result.lines[0]!.final).toBe(720);
   });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CampaignStatusSchema } from '@promo/shared';
@@ -51,13 +51,30 @@ export function CampaignListPage() {
     await navigate(`/campaigns/${campaign.id}`);
   };
 
+  // The native menu's "Import" lands here; the ref keeps one listener with the latest handler.
+  const importRef = useRef(importFile);
+  importRef.current = importFile;
   useEffect(() => {
     const onMenu = (event: Event) => {
-      if ((event as CustomEvent<string>).detail === 'import-campaign') void importFile();
+      if ((event as CustomEvent<string>).detail === 'import-campaign') void importRef.current();
     };
     window.addEventListener('studio-menu', onMenu);
     return () => window.removeEventListener('studio-menu', onMenu);
-  });
+  }, []);
+
+  const menuRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!menuOpen) return undefined;
+    const close = (event: Event) => {
+      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !menuRef.current?.contains(event.target as Node)) setMenuOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('mousedown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, [menuOpen]);
 
   const set = (patch: Partial<CampaignFilters>) => setFilters((f) => ({ ...f, ...patch }));
 
@@ -73,7 +90,7 @@ export function CampaignListPage() {
         <button type="button" className="btn" onClick={() => void importFile()} data-testid="import-campaign">
           {t('common.import')}
         </button>
-        <div style={{ position: 'relative' }}>
+        <div style={{ position: 'relative' }} ref={menuRef}>
           <button type="button" className="btn btn--primary" onClick={() => setMenuOpen((o) => !o)} data-testid="new-campaign">
             + {t('campaigns.new')}
           </button>

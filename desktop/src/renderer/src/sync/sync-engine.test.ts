@@ -135,6 +135,26 @@ describe('sync engine', () => {
     expect(server.get('c1')).toMatchObject({ version: 2, doc: { name: 'second' } });
   });
 
+  it('pushes a large outbox in batches', async () => {
+    for (let i = 0; i < 250; i += 1) await saveDocLocally(db, 'campaign', draft(`b${i}`), now);
+    const report = await engine.syncOnce();
+    expect(report.pushed).toBe(250);
+    expect(server.pushCalls).toBe(3);
+    expect(await engine.counts()).toEqual({ pending: 0, conflicts: 0 });
+  });
+
+  it('a document deleted on the server while edited locally conflicts; taking theirs removes it', async () => {
+    server.write('campaign', 'c1', draft('c1'));
+    await engine.syncOnce();
+    await saveDocLocally(db, 'campaign', draft('c1', 'mine'), now);
+    server.remove('campaign', 'c1');
+    const [conflict] = (await engine.syncOnce()).conflicts;
+    expect(conflict).toMatchObject({ entityId: 'c1', theirs: null });
+    await resolveConflict(db, entityKey('campaign', 'c1'), { kind: 'take-theirs' }, now);
+    expect(await db.campaigns.get('c1')).toBeUndefined();
+    expect(await engine.counts()).toEqual({ pending: 0, conflicts: 0 });
+  });
+
   it('propagates deletions both ways', async () => {
     server.write('campaign', 'c1', draft('c1'));
     server.write('campaign', 'c2', draft('c2'));

@@ -192,7 +192,6 @@ function GraphCanvas(props: GraphEditorProps) {
             fitViewOptions={{ padding: 0.3, maxZoom: 1.25 }}
             minZoom={0.2}
             maxZoom={2}
-            proOptions={{ hideAttribution: true }}
           >
             <Background gap={16} size={1} color="#dfe3e8" />
             <MiniMap<RuleFlowNode> pannable zoomable style={{ width: 150, height: 96 }} nodeStrokeWidth={2} nodeColor={(n) => (n.data.problems.length > 0 ? '#f5a39d' : '#c9d4e4')} />
