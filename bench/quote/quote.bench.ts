@@ -32,11 +32,12 @@ try {
     if (!apiKey) throw new Error('the demo data did not create a store API key');
     const skus = (await server.deps.db('catalog_items').orderBy('sku').limit(10).select<{ sku: string }[]>('sku')).map((r) => r.sku);
     const body = JSON.stringify({
-      userId: 'bench-user',
+      // A demo member (level 3, seeded by seedDemo): the member-day campaign prices in, as for real members.
+      userId: 'u-member-1',
       channel: 'app',
       region: { province: '31', city: '3101' },
       cart: { lines: skus.map((sku, i) => ({ sku, quantity: (i % 3) + 1 })) },
-      user: { tags: ['vip'], memberLevel: 3 },
+      user: { tags: ['vip'] },
     });
     const url = `${server.url}/api/v1/quote`;
     const headers = { 'content-type': 'application/json', 'x-api-key': apiKey };

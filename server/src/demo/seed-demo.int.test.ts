@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { createLiveCampaigns } from '../campaigns/live-campaigns.js';
-import { seedDemo } from './seed-demo.js';
+import { quoteBody, waitUntilApplied } from '../orders/orders.fixtures.js';
+import { DEMO_MEMBERS, seedDemo } from './seed-demo.js';
 
 const apps: TestApp[] = [];
 afterEach(async () => {
@@ -34,5 +35,19 @@ describe('seedDemo', () => {
     const auth = { Authorization: `Bearer ${await t.login('analyst')}` };
     const theme = await t.request.get('/api/v1/themes/demo-festival').set(auth);
     expect(theme.body.campaigns).toHaveLength(rows.length);
+  });
+
+  it('seeds level-3 members with points once, so the member-day campaign applies to them in quotes', async () => {
+    const t = await createTestApp();
+    apps.push(t);
+    await seedDemo(t.deps);
+    await seedDemo(t.deps);
+    const members = (await t.deps.db('members').whereIn('user_id', [...DEMO_MEMBERS]).orderBy('user_id').select('user_id', 'level', 'points')) as { level: number; points: number }[];
+    expect(members.map((m) => [Number(m.level), Number(m.points)])).toEqual(DEMO_MEMBERS.map(() => [3, 5000]));
+    const key = await t.apiKey(['quote']);
+    const sku = ((await t.deps.db('catalog_items').orderBy('sku').first('sku')) as { sku: string }).sku;
+    await waitUntilApplied(t, key, quoteBody({ userId: DEMO_MEMBERS[0]!, lines: [{ sku, quantity: 1 }] }), 'demo-member-day', 10_000);
+    const stranger = await t.request.post('/api/v1/quote').set('X-Api-Key', key).send(quoteBody({ userId: 'u-guest', lines: [{ sku, quantity: 1 }] }));
+    expect((stranger.body as { notApplied: { campaignId: string; reason: string }[] }).notApplied.find((n) => n.campaignId === 'demo-member-day')?.reason).toBe('member_level_too_low');
   });
 });

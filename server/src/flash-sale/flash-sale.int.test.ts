@@ -12,6 +12,8 @@ const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 10, 11, 2, 0, 0);
 const ATTEMPTS = Number(process.env.FLASH_TEST_ATTEMPTS ?? 5000);
 const CLIENTS = 200;
+/** The full stress (`pnpm stress:flash`, 50,000 attempts) needs minutes on a busy 2-core machine. */
+const LOAD_TIMEOUT_MS = Math.max(30_000, ATTEMPTS * 4);
 const TIMERS_OFF = { FLASH_SWEEP_MS: 0, FLASH_PERSIST_MS: 0, FLASH_RECONCILE_MS: 0 };
 
 const apps: TestApp[] = [];
@@ -79,7 +81,7 @@ describe('flash sale over HTTP', () => {
     ]);
     const perUser: { user_id: string; sku: string; total: number | string }[] = await app.deps.db('flash_reservations').select('user_id', 'sku').sum({ total: 'quantity' }).groupBy('user_id', 'sku');
     expect(Math.max(...perUser.map((r) => Number(r.total)))).toBeLessThanOrEqual(2);
-  });
+  }, LOAD_TIMEOUT_MS);
 
   it('turns 10 parallel retries of one idempotency key into one reservation', async () => {
     const { app, flash, key } = await saleApp([flashCampaign('c-idem', [{ sku: 'fs-i', stock: 5 }], window)], { 'fs-i': 5 });

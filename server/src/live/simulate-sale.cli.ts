@@ -14,7 +14,7 @@ const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boole
 
 const ArgsSchema = z.object({
   url: z.string().url().default(process.env.PROMO_URL ?? 'http://127.0.0.1:8080'),
-  key: z.string().min(1, 'a store API key: --key or PROMO_API_KEY (printed at the demo server start)'),
+  key: z.string({ error: 'a store API key is needed: --key or PROMO_API_KEY (printed at the demo server start)' }).min(1),
   seconds: z.coerce.number().positive().max(86_400).default(60),
   rate: z.coerce.number().positive().max(1000).default(5),
   events: z.coerce.number().nonnegative().max(5000).optional(),

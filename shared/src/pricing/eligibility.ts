@@ -62,7 +62,7 @@ export function firedOffers(
   ctx.scopeSubtotal = scopeSubtotal;
   const evaluation = entry.graph.evaluate(ctx);
   const ids = evaluation.firedOfferNodeIds;
-  if (ids.length === 0) return evaluation.failedReasons[0] ?? 'condition_not_met';
+  if (ids.length === 0) return evaluation.reason ?? 'condition_not_met';
   const fired: Array<{ nodeId: string; offer: Offer }> = [];
   for (const nodeId of ids) {
     const offer = gate.offers.get(nodeId);

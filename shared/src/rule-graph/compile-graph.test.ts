@@ -115,10 +115,21 @@ describe('compileGraph', () => {
     );
   });
 
+  it('reports a cheap reason from the evaluation itself that is one of the full explanation', () => {
+    fc.assert(
+      fc.property(graphArb, contextArb, (graph, ctx) => {
+        const result = compileGraph(graph, 'threshold_off').evaluate(ctx);
+        if (result.firedOfferNodeIds.length > 0) expect(result.reason).toBeNull();
+        else expect(result.failedReasons).toContain(result.reason);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('returns the offers in graph order with their parsed offers', () => {
     const compiled = compileGraph(createTemplateGraph('threshold_off', tiers), 'threshold_off');
     expect(compiled.offers).toEqual([{ nodeId: 'offer', offer: tiers }]);
-    expect(compiled.evaluate(makeContext())).toEqual({ firedOfferNodeIds: ['offer'], failedReasons: [] });
+    expect(compiled.evaluate(makeContext())).toEqual({ firedOfferNodeIds: ['offer'], failedReasons: [], reason: null });
   });
 
   it('throws GraphValidationError listing the problems of an invalid graph', () => {
@@ -149,6 +160,8 @@ describe('compileGraph', () => {
     };
     const compiled = compileGraph(graph, 'threshold_off');
     expect(compiled.evaluate(makeContext()).failedReasons).toEqual(['region_mismatch', 'outside_window']);
+    // The cheap reason is the failure the evaluation met first: the window (the region was skipped).
+    expect(compiled.evaluate(makeContext()).reason).toBe('outside_window');
     expect(compiled.evaluate(makeContext({ user: { region: { province: '44' } } })).failedReasons).toEqual(['outside_window']);
   });
 
@@ -178,5 +191,6 @@ describe('compileGraph', () => {
     const result = compileGraph(graph, 'threshold_off').evaluate(makeContext());
     expect(result.firedOfferNodeIds).toEqual([]);
     expect(result.failedReasons).toEqual(['member_level_too_low', 'not_new_user', 'condition_not_met']);
+    expect(result.reason).toBe('member_level_too_low');
   });
 });

@@ -76,8 +76,14 @@ function buildProgram(graph: RuleGraph): { program: Program; offers: Array<{ nod
   };
 }
 
-/** Runs the program over `values` (one byte per slot), a tight loop with no allocation. */
-function run(program: Program, values: Uint8Array, ctx: ConditionContext): void {
+const NO_CAUSE = -1;
+
+/**
+ * Runs the program over `values` (one byte per slot), a tight loop with no allocation. For a false
+ * slot, `causes` gets the condition slot whose failed check made it false (through its first false
+ * input), or `NO_CAUSE` when a NOT (or an input-less OR) decided it: the cheap explanation.
+ */
+function run(program: Program, values: Uint8Array, causes: Int32Array, ctx: ConditionContext): void {
   const { ops, inputStart, inputs, checks } = program;
   const n = ops.length;
   for (let slot = 0; slot < n; slot++) {
@@ -85,6 +91,7 @@ function run(program: Program, values: Uint8Array, ctx: ConditionContext): void 
     const from = inputStart[slot]!;
     const to = inputStart[slot + 1]!;
     let value = 1;
+    let cause = NO_CAUSE;
     if (op === OP_OR) {
       value = 0;
       for (let j = from; j < to; j++) {
@@ -93,18 +100,25 @@ function run(program: Program, values: Uint8Array, ctx: ConditionContext): void 
           break;
         }
       }
+      if (value === 0 && to > from) cause = causes[inputs[from]!]!;
     } else if (op === OP_NOT) {
       value = values[inputs[from]!] ? 0 : 1;
     } else if (op !== OP_START) {
       for (let j = from; j < to; j++) {
-        if (!values[inputs[j]!]) {
+        const input = inputs[j]!;
+        if (!values[input]) {
           value = 0;
+          cause = causes[input]!;
           break;
         }
       }
-      if (value === 1 && op === OP_CONDITION && !checks[slot]!(ctx)) value = 0;
+      if (value === 1 && op === OP_CONDITION && !checks[slot]!(ctx)) {
+        value = 0;
+        cause = slot;
+      }
     }
     values[slot] = value;
+    causes[slot] = cause;
   }
 }
 
@@ -142,6 +156,36 @@ function explain(program: Program, values: Uint8Array, ctx: ConditionContext): B
 }
 
 /**
+ * A failed evaluation whose full explanation is worked out only if someone reads it: the context
+ * is copied (the engine re-points one context object per campaign) and the program re-run then.
+ */
+class FailedEvaluation implements GraphEvaluation {
+  readonly firedOfferNodeIds: string[] = [];
+  private explained: readonly BaseReasonCode[] | null = null;
+  private readonly ctx: ConditionContext;
+
+  constructor(
+    private readonly program: Program,
+    ctx: ConditionContext,
+    readonly reason: BaseReasonCode,
+  ) {
+    this.ctx = { ...ctx };
+  }
+
+  get failedReasons(): readonly BaseReasonCode[] {
+    if (this.explained === null) {
+      const n = this.program.ops.length;
+      const values = new Uint8Array(n);
+      run(this.program, values, new Int32Array(n), this.ctx);
+      this.explained = explain(this.program, values, this.ctx);
+    }
+    return this.explained;
+  }
+}
+
+const NONE_FAILED: readonly BaseReasonCode[] = [];
+
+/**
  * Validates a rule graph for a campaign of `kind` and compiles it into a flat program: nodes in
  * topological order, each evaluated once per call (shared sub-expressions are computed once), a
  * node with several inputs being the AND of them (`or` ORs them, `not` negates its one input),
@@ -156,15 +200,20 @@ export function compileGraph(graph: RuleGraph, kind: CampaignKind): CompiledGrap
   // One scratch buffer per compiled graph: evaluation is synchronous and conditions are pure, so
   // it is never used by two evaluations at once.
   const values = new Uint8Array(program.ops.length);
+  const causes = new Int32Array(program.ops.length);
   const offerIds = offers.map((o) => o.nodeId);
 
   function evaluate(ctx: ConditionContext): GraphEvaluation {
-    run(program, values, ctx);
+    run(program, values, causes, ctx);
     const firedOfferNodeIds: string[] = [];
+    let cause = NO_CAUSE;
     for (let k = 0; k < program.offerSlots.length; k++) {
-      if (values[program.offerSlots[k]!]) firedOfferNodeIds.push(offerIds[k]!);
+      const slot = program.offerSlots[k]!;
+      if (values[slot]) firedOfferNodeIds.push(offerIds[k]!);
+      else if (cause === NO_CAUSE) cause = causes[slot]!;
     }
-    return { firedOfferNodeIds, failedReasons: firedOfferNodeIds.length > 0 ? [] : explain(program, values, ctx) };
+    if (firedOfferNodeIds.length > 0) return { firedOfferNodeIds, failedReasons: NONE_FAILED, reason: null };
+    return new FailedEvaluation(program, ctx, cause === NO_CAUSE ? 'condition_not_met' : program.reasons[cause]!);
   }
 
   return { offers, evaluate };

@@ -20,8 +20,19 @@ export interface ConditionContext {
 export interface GraphEvaluation {
   /** Offer node ids whose input is true, in graph order. */
   firedOfferNodeIds: string[];
-  /** When nothing fired: the reasons of the failing conditions nearest to the offers, most specific first. */
-  failedReasons: BaseReasonCode[];
+  /**
+   * When nothing fired: the reasons of the failing conditions nearest to the offers, most specific
+   * first. Computed on first read (a full walk back from the offers): the pricing hot path reads
+   * {@link GraphEvaluation.reason} instead.
+   */
+  readonly failedReasons: readonly BaseReasonCode[];
+  /**
+   * When nothing fired: why, found during the evaluation itself at no extra cost: the condition
+   * whose failed check made an offer false (the first offer, following its first false input
+   * back; a later offer when a NOT decided the first), else `condition_not_met`. Always one of
+   * `failedReasons`. Null when an offer fired.
+   */
+  readonly reason: BaseReasonCode | null;
 }
 
 /** A graph compiled once (at publish / load) into a fast evaluator. */

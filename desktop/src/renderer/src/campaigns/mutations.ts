@@ -36,6 +36,16 @@ export function useDeleteCampaign() {
   });
 }
 
+export function useSaveTheme() {
+  const { db, nowMs } = useServices();
+  const after = useAfterLocalWrite();
+  return useMutation({
+    networkMode: 'always',
+    mutationFn: (theme: Theme) => saveDocLocally(db, 'theme', theme, nowMs()),
+    onSuccess: after,
+  });
+}
+
 /** A theme and its campaigns are stored in one go (festival templates). */
 export function useCreateTheme() {
   const { db, nowMs } = useServices();

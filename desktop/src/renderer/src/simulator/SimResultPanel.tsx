@@ -63,6 +63,14 @@ export function SimResultPanel({ priced, itemName, names, withNames }: Props) {
             <span className="num" data-testid="sim-order-discount">
               −{formatFen(priced.result.totals.orderDiscount)}
             </span>
+            {priced.result.totals.pointsDiscount > 0 ? (
+              <>
+                <span>{t('simulator.pointsDiscount')}</span>
+                <span className="num" data-testid="sim-points-discount">
+                  −{formatFen(priced.result.totals.pointsDiscount)}
+                </span>
+              </>
+            ) : null}
             <span>{t('simulator.save')}</span>
             <span className="num" data-testid="sim-discount" data-fen={priced.result.totals.discount}>
               −{formatFen(priced.result.totals.discount)}

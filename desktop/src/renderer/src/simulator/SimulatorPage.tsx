@@ -27,6 +27,7 @@ export function SimulatorPage() {
   const [q, setQ] = useState('');
   const [when, setWhen] = useState(() => new Date(nowMs()).toISOString());
   const [withReservations, setWithReservations] = useState(true);
+  const [pointsToRedeem, setPointsToRedeem] = useState(0);
   const [user, setUser] = useState<SimUser>(DEFAULT_SIM_USER);
   const draftId = params.get('draft');
 
@@ -45,8 +46,9 @@ export function SimulatorPage() {
   };
 
   const priced = useMemo((): Priced => {
-    const { cart } = buildCart(lines, itemMap, pathOf);
-    if (!cart) return null;
+    const built = buildCart(lines, itemMap, pathOf).cart;
+    if (!built) return null;
+    const cart = { ...built, pointsToRedeem };
     try {
       const parsedUser = UserContextSchema.parse({
         userId: user.userId || 'sim-user',
@@ -64,7 +66,7 @@ export function SimulatorPage() {
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e) };
     }
-  }, [lines, itemMap, pathOf, user, allCampaigns, draftId, when, withReservations]);
+  }, [lines, itemMap, pathOf, user, allCampaigns, draftId, when, withReservations, pointsToRedeem]);
 
   const addLine = (sku: string) => setLines((list) => (list.some((l) => l.sku === sku) ? list.map((l) => (l.sku === sku ? { ...l, quantity: l.quantity + 1 } : l)) : [...list, { sku, quantity: 1 }]));
   const draft = allCampaigns.find((c) => c.id === draftId);
@@ -131,6 +133,19 @@ export function SimulatorPage() {
                 </div>
               ) : null}
               {lines.length === 0 ? <div className="muted small">{t('simulator.emptyCart')}</div> : null}
+              {lines.length > 0 ? (
+                <label className="row small">
+                  {t('simulator.pointsToRedeem')}
+                  <input
+                    className="input input--narrow"
+                    type="number"
+                    min={0}
+                    value={pointsToRedeem}
+                    onChange={(e) => setPointsToRedeem(Math.max(0, Math.floor(Number(e.target.value) || 0)))}
+                    data-testid="sim-points"
+                  />
+                </label>
+              ) : null}
               {lines.map((line) => (
                 <div key={line.sku} className="row" data-testid="sim-line">
                   <span style={{ flex: 1 }}>

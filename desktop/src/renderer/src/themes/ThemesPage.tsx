@@ -11,6 +11,7 @@ import { formatFen } from '../money/money-format.js';
 import { createFestivalTheme, FESTIVAL_YEARS, FESTIVALS, festivalPlan, type FestivalKey } from '../templates/festival-templates.js';
 import { CAMPAIGN_KINDS, newId } from '../templates/kind-templates.js';
 import { useCreateCampaign } from '../campaigns/use-create-campaign.js';
+import { ThemeSettings } from './ThemeSettings.js';
 import { dayTicks, layoutTimeline } from './timeline-layout.js';
 
 const KIND_COLORS: Record<Campaign['kind'], string> = {
@@ -173,6 +174,7 @@ export function ThemesPage() {
           )}
         </div>
       </div>
+      {current ? <ThemeSettings key={`${current.id}:${current.version}`} theme={current} /> : null}
     </div>
   );
 }
