@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // their own suites from scripts/run-tests.mjs.
 export default defineConfig({
   test: {
-    projects: ['shared', 'server'],
+    projects: ['shared', 'server', 'desktop'],
     passWithNoTests: false,
   },
 });

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Campaign } from '@promo/shared';
 import { useSaveCampaign } from '../campaigns/mutations.js';
 import { createHistory, pushHistory, redo, resetHistory, undo, type History } from './graph/history.js';
+import { decideStoredChange } from './stored-change.js';
 
 /** JSON of a campaign without its version: the server version is not part of an edit. */
 export function editKey(campaign: Campaign): string {
@@ -10,6 +11,7 @@ export function editKey(campaign: Campaign): string {
 }
 
 export const AUTOSAVE_MS = 300;
+const OWN_KEYS_KEPT = 50;
 
 /**
  * The campaign being edited with undo/redo, autosaved to the local store (and so to the outbox)
@@ -22,35 +24,46 @@ export function useCampaignHistory(stored: Campaign, storedBase: number) {
   const [history, setHistory] = useState<History<Campaign>>(() => createHistory(stored));
   const { mutate: save, isPending } = useSaveCampaign();
   const lastSaved = useRef(editKey(stored));
+  // Contents this editor wrote (or adopted): the store showing one of them is our own work,
+  // possibly accepted by the server on a newer version, never someone else's change.
+  const ownKeys = useRef(new Set([editKey(stored)]));
   const base = useRef(storedBase);
   const saving = useRef(false);
+  const present = useRef(history.present);
+  present.current = history.present;
 
   useEffect(() => {
     const key = editKey(history.present);
     if (key === lastSaved.current) return undefined;
     const timer = window.setTimeout(() => {
       lastSaved.current = key;
+      ownKeys.current.add(key);
+      // Only recent saves can still be echoed back by the server; keep the set small.
+      if (ownKeys.current.size > OWN_KEYS_KEPT) ownKeys.current.delete(ownKeys.current.values().next().value ?? key);
       saving.current = true;
       save({ campaign: history.present, basedOn: base.current }, { onSettled: () => (saving.current = false) });
     }, AUTOSAVE_MS);
     return () => window.clearTimeout(timer);
   }, [history.present, save]);
 
-  const present = useRef(history.present);
-  present.current = history.present;
-
   useEffect(() => {
-    const key = editKey(stored);
-    if (saving.current) return;
-    if (key === lastSaved.current) {
-      // Our own content, now accepted on a newer server version.
-      base.current = storedBase;
-      return;
+    const storedKey = editKey(stored);
+    const decision = decideStoredChange({
+      storedKey,
+      storedBase,
+      ownKeys: ownKeys.current,
+      base: base.current,
+      saving: saving.current,
+      presentKey: editKey(present.current),
+      lastSavedKey: lastSaved.current,
+    });
+    if (decision.kind === 'keep-edits') return;
+    base.current = decision.base;
+    if (decision.kind === 'replace') {
+      lastSaved.current = storedKey;
+      ownKeys.current = new Set([storedKey]);
+      setHistory(resetHistory(stored));
     }
-    if (editKey(present.current) !== lastSaved.current) return;
-    lastSaved.current = key;
-    base.current = storedBase;
-    setHistory(resetHistory(stored));
   }, [stored, storedBase]);
 
   const update = useCallback((next: Campaign | ((current: Campaign) => Campaign), coalesceKey: string | null = null) => {
