@@ -6,10 +6,12 @@ import express from 'express';
 import helmet from 'helmet';
 import type { Registry } from 'prom-client';
 import { attachAuthService, createAuthService } from '../auth/auth.service.js';
+import { createLiveCampaigns, type LiveCampaigns } from '../campaigns/live-campaigns.js';
 import { healthRouter } from '../health/health.routes.js';
 import { createMetricsRegistry, httpMetrics } from '../health/http-metrics.js';
 import { docsRouter } from '../openapi/docs.routes.js';
 import { createOpenApiRegistry } from '../openapi/openapi-registry.js';
+import { clientIpResolver } from './client-ip.js';
 import type { AppDeps } from './deps.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import type { AppModule, ModuleContext, ModuleFactory, RouteSpec } from './module.types.js';
@@ -58,12 +60,20 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   const auth = createAuthService(deps);
   attachAuthService(app, auth);
 
-  const ctx: ModuleContext = { openapi, metrics, logger, httpServer: server };
+  let liveCampaigns: LiveCampaigns | undefined;
+  app.set('trust proxy', config.TRUST_PROXY);
+  const ctx: ModuleContext = {
+    openapi,
+    metrics,
+    logger,
+    httpServer: server,
+    liveCampaigns: () => (liveCampaigns ??= createLiveCampaigns(deps)),
+    clientIp: clientIpResolver(app),
+  };
   const modules = (options.modules ?? defaultModules).map((factory) => factory(deps, ctx));
 
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.set('trust proxy', config.TRUST_PROXY);
   app.use(helmet());
   app.use(cors({ origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false }));
   app.use(httpMetrics(metrics, logger));
@@ -85,6 +95,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   const start = () => {
     started ??= (async () => {
       await auth.start();
+      await liveCampaigns?.start();
       for (const module of modules) await module.start?.();
     })();
     return started;
@@ -131,6 +142,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
             logger.error({ err, module: module.name }, 'module close failed');
           }
         }
+        await liveCampaigns?.close();
         await auth.close();
       }
     },

@@ -1,9 +1,10 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import type { Registry } from 'prom-client';
 import type { Logger } from 'pino';
 import type { Role, Scope } from '../auth/roles.js';
+import type { LiveCampaigns } from '../campaigns/live-campaigns.js';
 import type { AppDeps } from './deps.js';
 
 /**
@@ -36,6 +37,14 @@ export interface ModuleContext {
   logger: Logger;
   /** The HTTP server the app will listen on (socket.io attaches here). */
   httpServer: Server;
+  /**
+   * The app's one set of live campaigns (one SQL reload per `campaigns:changed`, one safety timer),
+   * made on the first call. Call it in the factory: createApp starts it before any module starts
+   * and closes it after every module closed, so modules never start or close it themselves.
+   */
+  liveCampaigns(): LiveCampaigns;
+  /** The client address of a raw request under TRUST_PROXY, as Express's `req.ip` (for routes in front of Express). */
+  clientIp(req: IncomingMessage): string;
 }
 
 /** A mounted capability. `router` is mounted under `/api/v1`. */

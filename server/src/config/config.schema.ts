@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { TrustProxySchema } from './trust-proxy.schema.js';
 
+const Bool = z.enum(['true', 'false']).transform((s) => s === 'true');
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -50,6 +52,29 @@ const EnvSchema = z.object({
     .enum(['true', 'false'])
     .optional()
     .transform((s) => (s === undefined ? undefined : s === 'true')),
+  /** Serve POST /flash-sales/:id/reservations from the node:http fast path in front of Express. */
+  FLASH_FAST_PATH: Bool.default(true),
+  /** ioredis auto-pipelining on the flash connection (measured slower on loopback; see docs/adr/flash-sale-hot-path.md). */
+  FLASH_AUTO_PIPELINING: Bool.default(false),
+  /** Expired-reservation sweep period (0 = off). */
+  FLASH_SWEEP_MS: z.coerce.number().int().min(0).default(1000),
+  /** Reservation log → SQL persister period (0 = off). */
+  FLASH_PERSIST_MS: z.coerce.number().int().min(0).default(200),
+  /** Redis ↔ SQL reconciliation period (0 = off). */
+  FLASH_RECONCILE_MS: z.coerce.number().int().min(0).default(10_000),
+  /**
+   * Reservations per second per API key on the flash fast path, PER INSTANCE (in-memory token bucket,
+   * burst of one second); 0 disables. High because one store backend's key carries a whole sale.
+   */
+  FLASH_RATE_LIMIT_KEY_PER_SEC: z.coerce.number().int().min(0).default(20_000),
+  /** Reservations per second per client IP on the flash fast path, per instance as above; 0 disables. */
+  FLASH_RATE_LIMIT_IP_PER_SEC: z.coerce.number().int().min(0).default(20_000),
+  /** Where sold quantities are published (the product inventory system); without URL and secret they wait in the outbox. */
+  INVENTORY_WEBHOOK_URL: z.string().url().optional(),
+  /** HMAC key of the inventory webhook's signature. */
+  INVENTORY_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** Member points earned per full ¥1 an order pays. */
+  POINTS_EARN_PER_YUAN: z.coerce.number().int().min(0).default(1),
 });
 
 /** Environment, parsed once at boot in `main.ts`. */

@@ -1,10 +1,9 @@
 import type { Logger } from 'pino';
 import type { AppDeps } from '../app/deps.js';
 import type { ModuleFactory } from '../app/module.types.js';
-import { createLiveCampaigns } from '../campaigns/live-campaigns.js';
 import { createApiKeyCheck } from './api-key-check.js';
 import { flashSaleRoutes } from './flash-sale.routes.js';
-import { parseFlashConfig, type FlashConfig } from './flash.config.js';
+import type { FlashConfig } from './flash.config.js';
 import { acquireFlashStock, releaseFlashStock } from './flash-stock.registry.js';
 import type { FlashStockStore } from './flash-stock.store.js';
 import { createFlashSaleService, SOLD_OUT_CHANNEL, type FlashSaleService } from './flash-sale.service.js';
@@ -36,8 +35,9 @@ export function flashSaleRuntime(deps: AppDeps): FlashSaleRuntime | undefined {
 }
 
 export interface FlashSaleModuleOptions {
+  /** Overrides of `deps.config`'s FLASH_* settings for this module (tests, benchmarks). */
   config?: Partial<FlashConfig>;
-  /** Campaigns to sell from; default: this module's own `createLiveCampaigns(deps)`. */
+  /** Campaigns to sell from (tests, benchmarks); default: the app's shared `ctx.liveCampaigns()`. Started and closed by this module. */
   campaigns?: CampaignSource & { start?(): Promise<void>; close?(): Promise<void> };
 }
 
@@ -76,9 +76,9 @@ function every(ms: number, logger: Logger, what: string, job: () => Promise<unkn
  */
 export function flashSaleModule(options: FlashSaleModuleOptions = {}): ModuleFactory {
   return (deps, ctx) => {
-    const config = { ...parseFlashConfig(process.env), ...options.config };
+    const config: FlashConfig = { ...deps.config, ...options.config };
     const logger = deps.logger.child({ module: 'flash-sale' });
-    const campaigns = options.campaigns ?? createLiveCampaigns(deps);
+    const campaigns = options.campaigns ?? ctx.liveCampaigns();
     const stock = acquireFlashStock(deps.stores, { autoPipelining: config.FLASH_AUTO_PIPELINING, onError: (err) => logger.warn({ err: err.message }, 'flash redis connection error') });
     const catalog = createSaleCatalog(campaigns);
     const persister = createReservationPersister({ db: deps.db, stock, clock: deps.clock, logger });
@@ -109,7 +109,7 @@ export function flashSaleModule(options: FlashSaleModuleOptions = {}): ModuleFac
       router,
       routeTable,
       async start() {
-        await campaigns.start?.();
+        await options.campaigns?.start?.();
         await keys.start();
         unsubscribe = await deps.stores.pubsub.subscribe(SOLD_OUT_CHANNEL, (message) => {
           const parsed = SoldOutMessageSchema.safeParse(parseJson(message));
@@ -125,7 +125,7 @@ export function flashSaleModule(options: FlashSaleModuleOptions = {}): ModuleFac
         await runtime.drain().catch((err: unknown) => logger.error({ err }, 'final flash drain failed'));
         await unsubscribe?.();
         await keys.close();
-        await campaigns.close?.();
+        await options.campaigns?.close?.();
         await releaseFlashStock(deps.stores);
       },
     };

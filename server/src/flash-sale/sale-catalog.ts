@@ -20,7 +20,7 @@ export interface SaleItemConfig extends SaleItemRef {
   windowEnd: number;
 }
 
-/** Where campaigns come from: `createLiveCampaigns(deps)` in production, a fixed list in tests. */
+/** Where campaigns come from: the app's shared live campaigns (`ModuleContext.liveCampaigns`) in production, a fixed list in tests. */
 export interface CampaignSource {
   snapshot(): { campaigns: readonly Campaign[]; version: number };
 }

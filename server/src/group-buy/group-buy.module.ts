@@ -3,13 +3,13 @@ import type { AppDeps } from '../app/deps.js';
 import type { ModuleFactory } from '../app/module.types.js';
 import { createRouteBuilder } from '../app/route-builder.js';
 import { parseInput } from '../app/validate.js';
-import { createLiveCampaigns } from '../campaigns/live-campaigns.js';
 import type { FlashReply } from '../flash-sale/flash-outcome.js';
 import type { CampaignSource } from '../flash-sale/sale-catalog.js';
 import { GroupParamsSchema, GroupViewSchema, JoinGroupBodySchema, OpenGroupBodySchema, OpenGroupParamsSchema } from './group-buy.schema.js';
 import { createGroupBuyService, type GroupBuyService } from './group-buy.service.js';
 
 export interface GroupBuyModuleOptions {
+  /** Campaigns to sell from (tests); default: the app's shared `ctx.liveCampaigns()`. Started and closed by this module. */
   campaigns?: CampaignSource & { start?(): Promise<void>; close?(): Promise<void> };
   /** Expiry sweep period (default 5 s; 0 = only by `expire()`). */
   expireMs?: number;
@@ -29,7 +29,7 @@ function reply(res: Response, out: FlashReply): void {
 export function groupBuyModule(options: GroupBuyModuleOptions = {}): ModuleFactory {
   return (deps, ctx) => {
     const logger = deps.logger.child({ module: 'group-buy' });
-    const campaigns = options.campaigns ?? createLiveCampaigns(deps);
+    const campaigns = options.campaigns ?? ctx.liveCampaigns();
     const service = createGroupBuyService({ db: deps.db, clock: deps.clock, logger, campaigns });
     services.set(deps, service);
     const routes = createRouteBuilder(ctx.openapi);
@@ -63,7 +63,7 @@ export function groupBuyModule(options: GroupBuyModuleOptions = {}): ModuleFacto
       router: routes.router,
       routeTable: routes.routeTable,
       async start() {
-        await campaigns.start?.();
+        await options.campaigns?.start?.();
         const every = options.expireMs ?? 5000;
         if (every > 0) {
           timer = setInterval(() => {
@@ -80,7 +80,7 @@ export function groupBuyModule(options: GroupBuyModuleOptions = {}): ModuleFacto
       async close() {
         if (timer) clearInterval(timer);
         await running;
-        await campaigns.close?.();
+        await options.campaigns?.close?.();
       },
     };
   };

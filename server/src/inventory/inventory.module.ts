@@ -2,15 +2,16 @@ import type { AppDeps } from '../app/deps.js';
 import type { ModuleFactory } from '../app/module.types.js';
 import { createRouteBuilder } from '../app/route-builder.js';
 import { parseInput } from '../app/validate.js';
+import type { Config } from '../config/config.schema.js';
 import { sharedFlashStock } from '../flash-sale/flash-stock.registry.js';
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from '../outbox/outbox.worker.js';
 import { sendWebhook, type WebhookTarget } from '../outbox/webhook-sender.js';
 import { INVENTORY_SOLD_TOPIC } from './inventory-sold.js';
-import { InventoryBatchBodySchema, InventoryLevelBodySchema, InventoryReplySchema, InventorySkuParamsSchema, InventoryWebhookConfigSchema } from './inventory.schema.js';
+import { InventoryBatchBodySchema, InventoryLevelBodySchema, InventoryReplySchema, InventorySkuParamsSchema } from './inventory.schema.js';
 import { createInventoryService } from './inventory.service.js';
 
 export interface InventoryModuleOptions {
-  /** Default: INVENTORY_WEBHOOK_URL / INVENTORY_WEBHOOK_SECRET; without both, sold events wait in the outbox. */
+  /** Default: INVENTORY_WEBHOOK_URL / INVENTORY_WEBHOOK_SECRET of `deps.config`; without both, sold events wait in the outbox. */
   webhook?: WebhookTarget | null;
   outbox?: Pick<OutboxWorkerOptions, 'pollMs' | 'baseBackoffMs' | 'maxBackoffMs' | 'maxAttempts'>;
   /** Start the outbox poller (default true; tests call `tick()`). */
@@ -24,16 +25,15 @@ export function inventoryOutbox(deps: AppDeps): OutboxWorker | undefined {
   return workers.get(deps);
 }
 
-function webhookFromEnv(): WebhookTarget | null {
-  const env = InventoryWebhookConfigSchema.parse(process.env);
-  return env.INVENTORY_WEBHOOK_URL && env.INVENTORY_WEBHOOK_SECRET ? { url: env.INVENTORY_WEBHOOK_URL, secret: env.INVENTORY_WEBHOOK_SECRET } : null;
+function webhookFromConfig(config: Pick<Config, 'INVENTORY_WEBHOOK_URL' | 'INVENTORY_WEBHOOK_SECRET'>): WebhookTarget | null {
+  return config.INVENTORY_WEBHOOK_URL && config.INVENTORY_WEBHOOK_SECRET ? { url: config.INVENTORY_WEBHOOK_URL, secret: config.INVENTORY_WEBHOOK_SECRET } : null;
 }
 
 /** Inventory sync: levels in from the product system, sold quantities out by signed webhook. */
 export function inventoryModule(options: InventoryModuleOptions = {}): ModuleFactory {
   return (deps, ctx) => {
     const service = createInventoryService({ db: deps.db, clock: deps.clock, stock: () => sharedFlashStock(deps.stores) });
-    const webhook = options.webhook === undefined ? webhookFromEnv() : options.webhook;
+    const webhook = options.webhook === undefined ? webhookFromConfig(deps.config) : options.webhook;
     const worker = createOutboxWorker({
       db: deps.db,
       clock: deps.clock,

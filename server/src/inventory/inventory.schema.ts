@@ -19,9 +19,3 @@ export const InventoryReplySchema = z.object({
   cappedSaleItems: z.array(z.object({ campaignId: z.string(), sku: z.string(), stock: z.number().int() })),
 });
 export type InventoryReply = z.infer<typeof InventoryReplySchema>;
-
-/** Where sold quantities are published (the product inventory system), from the environment. */
-export const InventoryWebhookConfigSchema = z.object({
-  INVENTORY_WEBHOOK_URL: z.string().url().optional(),
-  INVENTORY_WEBHOOK_SECRET: z.string().min(16).optional(),
-});

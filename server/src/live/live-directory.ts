@@ -1,8 +1,7 @@
 import type { Campaign, LiveRoomRef, QuoteResult } from '@promo/shared';
 import { liveRoomName } from '@promo/shared';
 import type { AppDeps } from '../app/deps.js';
-import { createLiveCampaigns, type LiveCampaigns } from '../campaigns/live-campaigns.js';
-import { flashItemsOf, type SaleItemConfig } from '../flash-sale/sale-catalog.js';
+import { flashItemsOf, type CampaignSource, type SaleItemConfig } from '../flash-sale/sale-catalog.js';
 import { listThemeRows } from '../themes/theme.repo.js';
 import type { RoomShare } from './live-aggregates.js';
 
@@ -22,8 +21,8 @@ export interface LiveDirectory {
   close(): Promise<void>;
 }
 
-export function createLiveDirectory(deps: Pick<AppDeps, 'db' | 'stores' | 'logger'>): LiveDirectory {
-  const campaigns: LiveCampaigns = createLiveCampaigns(deps);
+/** `campaigns` is the app's shared live campaigns (`ModuleContext.liveCampaigns`), started and closed by createApp. */
+export function createLiveDirectory(deps: Pick<AppDeps, 'db' | 'logger'>, campaigns: CampaignSource): LiveDirectory {
   const logger = deps.logger.child({ module: 'live-directory' });
   let themeBudgets = new Map<string, number | null>();
   let timer: NodeJS.Timeout | null = null;
@@ -70,14 +69,12 @@ export function createLiveDirectory(deps: Pick<AppDeps, 'db' | 'stores' | 'logge
     },
     themeOf: (campaignId) => index().byId.get(campaignId)?.themeId,
     async start() {
-      await campaigns.start();
       await loadThemes();
       timer = setInterval(() => void loadThemes().catch((err: unknown) => logger.warn({ err }, 'theme reload failed')), THEME_REFRESH_MS);
       timer.unref();
     },
     async close() {
       if (timer) clearInterval(timer);
-      await campaigns.close();
     },
   };
 }

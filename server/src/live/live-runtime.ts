@@ -3,6 +3,7 @@ import type { AppDeps } from '../app/deps.js';
 import { acquireFlashStock, releaseFlashStock } from '../flash-sale/flash-stock.registry.js';
 import type { FlashStockStore } from '../flash-sale/flash-stock.store.js';
 import { LIVE_ALERTS_CHANNEL } from '../flash-sale/flash-sale.service.js';
+import type { CampaignSource } from '../flash-sale/sale-catalog.js';
 import type { LiveAggregates } from './live-aggregates.js';
 import { liveAggregatesFor } from './live-aggregates.registry.js';
 import { createLiveAlerts, FlashAlertMessageSchema, type AlertSink, type LiveAlerts } from './live-alerts.js';
@@ -47,10 +48,11 @@ function parseJson(text: string): unknown {
   }
 }
 
-export function createLiveRuntime(deps: AppDeps, options: LiveRuntimeOptions = {}): LiveRuntime {
+/** `campaigns`: the app's shared live campaigns (`ModuleContext.liveCampaigns`). */
+export function createLiveRuntime(deps: AppDeps, campaigns: CampaignSource, options: LiveRuntimeOptions = {}): LiveRuntime {
   const logger = deps.logger.child({ module: 'live' });
   const aggregates = liveAggregatesFor(deps.stores, deps.clock);
-  const directory = createLiveDirectory(deps);
+  const directory = createLiveDirectory(deps, campaigns);
   let sink: AlertSink | null = null;
   const alerts = createLiveAlerts({ aggregates, directory, now: () => deps.clock.now(), sink: { emit: (alert: LiveAlert) => sink?.emit(alert) } });
   const writer = createLiveSqlWriter({ db: deps.db, logger, flushMs: options.flushMs ?? 500 });

@@ -13,7 +13,7 @@ import type { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { LiveAlertSchema } from '@promo/shared';
 import type { AppDeps } from '../app/deps.js';
-import { createLiveRuntime, liveRuntimeOf, type LiveRuntime } from './live-runtime.js';
+import type { LiveRuntime } from './live-runtime.js';
 import { buildSnapshot, SERIES_MINUTES } from './live-snapshot.js';
 import { subscribeHandler, unsubscribeHandler } from './live-subscribe.handler.js';
 import { createSocketAuth } from './socket-auth.js';
@@ -41,19 +41,11 @@ function parseJson(text: string): unknown {
  * The `/live` socket.io namespace on the app's HTTP server. Each instance reads one pipelined
  * snapshot per second for the rooms ITS clients joined and emits it to them (skipping clients still
  * busy with the last tick); alerts
- * go through the Redis adapter to every instance's clients. Uses the live module's runtime, or
- * makes (and owns) one when the module is not mounted.
+ * go through the Redis adapter to every instance's clients. `live` is the live module's runtime
+ * (started by the module; the handle does not close it).
  */
-export async function attachLive(httpServer: HttpServer, deps: AppDeps, options: { tickMs?: number } = {}): Promise<LiveHandle> {
+export async function attachLive(httpServer: HttpServer, deps: AppDeps, live: LiveRuntime, options: { tickMs?: number } = {}): Promise<LiveHandle> {
   const logger = deps.logger.child({ module: 'live-socket' });
-  let owned: LiveRuntime | null = null;
-  let runtime = liveRuntimeOf(deps);
-  if (!runtime) {
-    owned = createLiveRuntime(deps);
-    runtime = owned;
-    await owned.start();
-  }
-  const live = runtime;
   const io = new Server<LiveClientToServerEvents, LiveServerToClientEvents>(httpServer, { serveClient: true, cors: { origin: deps.config.CORS_ORIGINS.length > 0 ? deps.config.CORS_ORIGINS : false } });
   const adapterClients: Redis[] = [];
   if (deps.stores.redis) {
@@ -138,7 +130,6 @@ export async function attachLive(httpServer: HttpServer, deps: AppDeps, options:
       // io.close() would also close the HTTP server, which belongs to the app.
       io.engine.close();
       for (const client of adapterClients) await client.quit().catch(() => client.disconnect());
-      if (owned) await owned.close();
     },
   };
 }

@@ -21,7 +21,7 @@ export function liveHandleOf(deps: object): LiveHandle | undefined {
  */
 export function liveModule(options: LiveModuleOptions = {}): ModuleFactory {
   return (deps, ctx) => {
-    const runtime = createLiveRuntime(deps, options);
+    const runtime = createLiveRuntime(deps, ctx.liveCampaigns(), options);
     const { router, routeTable } = eventsRoutes(deps, runtime, ctx.openapi);
     let handle: LiveHandle | null = null;
     return {
@@ -30,7 +30,7 @@ export function liveModule(options: LiveModuleOptions = {}): ModuleFactory {
       routeTable,
       async start() {
         await runtime.start();
-        handle = await attachLive(ctx.httpServer, deps, { tickMs: options.tickMs });
+        handle = await attachLive(ctx.httpServer, deps, runtime, { tickMs: options.tickMs });
         handles.set(deps, handle);
       },
       async close() {

@@ -12,7 +12,7 @@ export interface CatalogLookup {
   getItems(skus: readonly string[]): Promise<Map<string, CatalogFacts>>;
 }
 
-/** The live campaigns kept in memory and refreshed across instances (`createLiveCampaigns`). */
+/** The live campaigns kept in memory and refreshed across instances (`ModuleContext.liveCampaigns`). */
 export interface LiveCampaignsView {
   snapshot(): { campaigns: readonly Campaign[]; index: CampaignIndex; version: number };
 }

@@ -1,6 +1,5 @@
 import type { ModuleFactory } from '../app/module.types.js';
 import { createRouteBuilder } from '../app/route-builder.js';
-import { createLiveCampaigns } from '../campaigns/live-campaigns.js';
 import { createCatalogReader } from '../catalog/catalog-reader.js';
 import { addCouponRoutes } from '../coupons/coupons.routes.js';
 import { createCouponService } from '../coupons/coupon.service.js';
@@ -29,7 +28,7 @@ const SWEEP_EVERY_MS = 60_000;
  */
 export const pricingModule: ModuleFactory = (deps, ctx) => {
   const logger = deps.logger.child({ module: 'pricing' });
-  const live = createLiveCampaigns(deps);
+  const live = ctx.liveCampaigns();
   const catalog = createCatalogReader(deps.db, { pubsub: deps.stores.pubsub });
   const inventory = createInventoryReader(deps.db);
   const limits = createLimitsStore(deps);
@@ -50,7 +49,7 @@ export const pricingModule: ModuleFactory = (deps, ctx) => {
     flash: createFlashReservationReader(deps),
     groups: createGroupReader(deps),
   });
-  const orders = createOrderService({ db: deps.db, clock: deps.clock, logger, limits, pricing, inventory, profiles, members, coupons });
+  const orders = createOrderService({ db: deps.db, clock: deps.clock, logger, pointsPerYuanPaid: deps.config.POINTS_EARN_PER_YUAN, limits, pricing, inventory, profiles, members, coupons });
   const registration = createRegistrationService({ db: deps.db, clock: deps.clock, live, coupons });
 
   const routes = createRouteBuilder(ctx.openapi);
@@ -71,14 +70,12 @@ export const pricingModule: ModuleFactory = (deps, ctx) => {
     routeTable: routes.routeTable,
     async start() {
       await catalog.start();
-      await live.start();
       sweep();
       sweeper = setInterval(sweep, SWEEP_EVERY_MS);
       sweeper.unref();
     },
     async close() {
       if (sweeper) clearInterval(sweeper);
-      await live.close();
       await catalog.close();
     },
   };

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Campaign, Theme } from '@promo/shared';
 import { useServices } from '../app/services.js';
-import { deleteDocLocally, saveDocLocally } from '../db/local-docs.js';
+import { deleteDocLocally, saveDocLocally, type SaveGuard } from '../db/local-docs.js';
 import { localKeys } from './queries.js';
 
 /** Every local write goes through here: store + outbox, refresh views, nudge the sync runner. */
@@ -20,8 +20,8 @@ export function useSaveCampaign() {
   const after = useAfterLocalWrite();
   return useMutation({
     networkMode: 'always',
-    mutationFn: (input: Campaign | { campaign: Campaign; basedOn: number }) =>
-      'basedOn' in input ? saveDocLocally(db, 'campaign', input.campaign, nowMs(), input.basedOn) : saveDocLocally(db, 'campaign', input, nowMs()),
+    mutationFn: (input: Campaign | { campaign: Campaign; guard: SaveGuard }) =>
+      'guard' in input ? saveDocLocally(db, 'campaign', input.campaign, nowMs(), input.guard) : saveDocLocally(db, 'campaign', input, nowMs()),
     onSuccess: after,
   });
 }

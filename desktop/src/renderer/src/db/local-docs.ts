@@ -7,21 +7,32 @@ function tableOf(db: StudioDb, entityType: EntityType) {
 }
 
 /**
- * Saves a local edit and enqueues it for the server, in one transaction: the outbox never
- * misses an edit and never pushes one that was not stored. `basedOn` is the server version the
- * edit was made on (an editor passes the version it opened): when a newer server copy was pulled
- * meanwhile, the push then conflicts instead of silently overwriting it.
+ * Guards an editor's save against a newer server copy pulled in meanwhile. When the stored copy
+ * is still the editor's own content, its (possibly newer, accepted) version is kept; when it is
+ * someone else's content, the edit is declared on `basedOn`, the version the editor worked on,
+ * so the push conflicts instead of silently overwriting it. Decided inside the transaction,
+ * where the stored copy is current (the editor's view may lag a push result).
  */
-export async function saveDocLocally(db: StudioDb, entityType: 'campaign', doc: Campaign, nowMs: number, basedOn?: number): Promise<void>;
-export async function saveDocLocally(db: StudioDb, entityType: 'theme', doc: Theme, nowMs: number, basedOn?: number): Promise<void>;
-export async function saveDocLocally(db: StudioDb, entityType: EntityType, doc: Campaign | Theme, nowMs: number, basedOn?: number): Promise<void> {
+export interface SaveGuard {
+  basedOn: number;
+  isOwnContent: (doc: Campaign | Theme) => boolean;
+}
+
+/**
+ * Saves a local edit and enqueues it for the server, in one transaction: the outbox never
+ * misses an edit and never pushes one that was not stored.
+ */
+export async function saveDocLocally(db: StudioDb, entityType: 'campaign', doc: Campaign, nowMs: number, guard?: SaveGuard): Promise<void>;
+export async function saveDocLocally(db: StudioDb, entityType: 'theme', doc: Theme, nowMs: number, guard?: SaveGuard): Promise<void>;
+export async function saveDocLocally(db: StudioDb, entityType: EntityType, doc: Campaign | Theme, nowMs: number, guard?: SaveGuard): Promise<void> {
   const table = tableOf(db, entityType);
   await db.transaction('rw', [table, db.outbox], async () => {
     const existing = (await table.get(doc.id)) as LocalDoc<Campaign | Theme> | undefined;
+    const foreign = existing !== undefined && guard !== undefined && !guard.isOwnContent(existing.doc);
     const next: LocalDoc<Campaign | Theme> = {
       id: doc.id,
       doc,
-      baseVersion: basedOn ?? existing?.baseVersion ?? 0,
+      baseVersion: foreign ? guard.basedOn : (existing?.baseVersion ?? 0),
       dirty: true,
       revision: (existing?.revision ?? 0) + 1,
       updatedAt: nowMs,

@@ -41,7 +41,11 @@ export function useCampaignHistory(stored: Campaign, storedBase: number) {
       // Only recent saves can still be echoed back by the server; keep the set small.
       if (ownKeys.current.size > OWN_KEYS_KEPT) ownKeys.current.delete(ownKeys.current.values().next().value ?? key);
       saving.current = true;
-      save({ campaign: history.present, basedOn: base.current }, { onSettled: () => (saving.current = false) });
+      const own = ownKeys.current;
+      save(
+        { campaign: history.present, guard: { basedOn: base.current, isOwnContent: (doc) => own.has(editKey(doc as Campaign)) } },
+        { onSettled: () => (saving.current = false) },
+      );
     }, AUTOSAVE_MS);
     return () => window.clearTimeout(timer);
   }, [history.present, save]);

@@ -108,11 +108,23 @@ describe('sync engine', () => {
     server.write('campaign', 'c1', draft('c1', 'theirs v2'));
     await engine.syncOnce();
     expect((await db.campaigns.get('c1'))?.baseVersion).toBe(2);
-    // The editor opened v1 and saves its edit only now, on the base it started from.
-    await saveDocLocally(db, 'campaign', draft('c1', 'mine on v1'), now, 1);
+    // The editor opened v1 and saves its edit only now; the stored copy is not its content.
+    const editorContent = JSON.stringify(draft('c1', 'v1'));
+    await saveDocLocally(db, 'campaign', draft('c1', 'mine on v1'), now, { basedOn: 1, isOwnContent: (doc) => JSON.stringify({ ...doc, version: 0 }) === editorContent });
     const report = await engine.syncOnce();
     expect(report.conflicts).toHaveLength(1);
     expect(server.get('c1')?.doc).toMatchObject({ name: 'theirs v2' });
+  });
+
+  it("keeps the newer version when the stored copy is the editor's own content accepted meanwhile", async () => {
+    await saveDocLocally(db, 'campaign', draft('c1', 'first'), now);
+    await engine.syncOnce();
+    expect((await db.campaigns.get('c1'))?.baseVersion).toBe(1);
+    // The editor still thinks it is on version 0, but the stored copy is its own content.
+    await saveDocLocally(db, 'campaign', draft('c1', 'second'), now, { basedOn: 0, isOwnContent: (doc) => doc.name === 'first' });
+    const report = await engine.syncOnce();
+    expect(report.conflicts).toEqual([]);
+    expect(server.get('c1')).toMatchObject({ version: 2, doc: { name: 'second' } });
   });
 
   it('keeps an edit made while its push was in flight', async () => {
