@@ -8,6 +8,7 @@ export const IPC = {
   notify: 'studio:notify',
   menu: 'studio:menu',
   setLocale: 'studio:set-locale',
+  exportPdf: 'studio:export-pdf',
 } as const;
 
 /** Commands the native menu sends to the renderer. */
@@ -26,6 +27,7 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export type StudioLocale = 'zh' | 'en';
 
 export type ExportResult = { saved: true; filePath: string } | { saved: false };
+export type PdfResult = { saved: true; filePath: string } | { saved: false };
 export type ImportResult = { opened: true; fileName: string; text: string } | { opened: false };
 
 /** What `window.studio` offers the renderer in Electron. The web build has no bridge. */
@@ -35,6 +37,8 @@ export interface StudioBridge {
   importCampaign(): Promise<ImportResult>;
   notify(title: string, body: string): Promise<void>;
   setLocale(locale: StudioLocale): Promise<void>;
+  /** Renders a self-contained HTML report to PDF in a hidden window and saves it where the user picks. */
+  exportPdf(fileName: string, html: string): Promise<PdfResult>;
   /** Subscribes to native menu commands; returns the unsubscribe function. */
   onMenu(callback: (command: MenuCommand) => void): () => void;
 }

@@ -13,6 +13,17 @@ export const ExportCampaignArgsSchema = z.tuple([
   z.string().max(MAX_CAMPAIGN_FILE_BYTES),
 ]);
 
+/** Effect reports are server-rendered HTML with inline SVG charts: a few hundred KB at most. */
+export const MAX_REPORT_HTML_BYTES = 8 * 1024 * 1024;
+
+const SafeFileName = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[^/\\:*?"<>|]+$/, 'file name without path separators');
+
+export const ExportPdfArgsSchema = z.tuple([SafeFileName, z.string().min(1).max(MAX_REPORT_HTML_BYTES)]);
+
 export const NotifyArgsSchema = z.tuple([z.string().min(1).max(200), z.string().max(1000)]);
 
 export const SetLocaleArgsSchema = z.tuple([z.enum(['zh', 'en'])]);

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,6 +9,7 @@ type Handler = (event: unknown, ...args: unknown[]) => unknown;
 const electron = vi.hoisted(() => {
   const handlers = new Map<string, Handler>();
   const shown: { title: string; body: string }[] = [];
+  const windows: { options: unknown; loaded: string[]; loadedHtml: string[]; destroyed: boolean }[] = [];
   return {
     handlers,
     shown,
@@ -17,7 +18,26 @@ const electron = vi.hoisted(() => {
       removeHandler: (channel: string) => handlers.delete(channel),
     },
     dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
-    BrowserWindow: { fromWebContents: () => null },
+    windows,
+    BrowserWindow: class {
+      static fromWebContents(): null {
+        return null;
+      }
+      readonly record: { options: unknown; loaded: string[]; loadedHtml: string[]; destroyed: boolean };
+      readonly webContents = { printToPDF: vi.fn(async () => Buffer.from('%PDF-1.7 fake')) };
+      constructor(options: unknown) {
+        this.record = { options, loaded: [], loadedHtml: [], destroyed: false };
+        windows.push(this.record);
+      }
+      async loadFile(path: string): Promise<void> {
+        const { readFile: read } = await import('node:fs/promises');
+        this.record.loaded.push(path);
+        this.record.loadedHtml.push(await read(path, 'utf8'));
+      }
+      destroy(): void {
+        this.record.destroyed = true;
+      }
+    },
     Notification: class {
       static isSupported(): boolean {
         return true;
@@ -56,6 +76,7 @@ describe('IPC handlers', () => {
   beforeEach(async () => {
     electron.handlers.clear();
     electron.shown.length = 0;
+    electron.windows.length = 0;
     dir = await mkdtemp(join(tmpdir(), 'studio-ipc-'));
     registerIpcHandlers({ appUrl, defaultDirectory: dir, onLocaleChange });
   });
@@ -99,5 +120,32 @@ describe('IPC handlers', () => {
     call(IPC.setLocale, fromApp, 'en');
     expect(onLocaleChange).toHaveBeenCalledWith('en');
     expect(() => call(IPC.setLocale, fromApp, 'fr')).toThrow();
+  });
+
+  it('renders the report HTML to a PDF in a hidden, script-less window and saves it', async () => {
+    const target = join(dir, 'report.pdf');
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    const html = '<!doctype html><h1>效果报告</h1><svg></svg>';
+    expect(await call(IPC.exportPdf, fromApp, 'report-campaign-c1', html)).toEqual({ saved: true, filePath: target });
+    expect(await readFile(target, 'utf8')).toBe('%PDF-1.7 fake');
+    const [window] = electron.windows;
+    expect(window?.options).toMatchObject({ show: false, webPreferences: { sandbox: true, javascript: false, nodeIntegration: false } });
+    expect(window?.loadedHtml).toEqual([html]);
+    expect(window?.destroyed).toBe(true);
+    await expect(access(window?.loaded[0] ?? '')).rejects.toThrow();
+  });
+
+  it('does not render when the PDF save dialog is cancelled', async () => {
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    expect(await call(IPC.exportPdf, fromApp, 'report', '<p>x</p>')).toEqual({ saved: false });
+    expect(electron.windows).toEqual([]);
+  });
+
+  it('refuses PDF exports with a bad file name, empty HTML or from another frame', async () => {
+    await expect(call(IPC.exportPdf, fromApp, '../report', '<p>x</p>')).rejects.toThrow(/invalid IPC arguments/);
+    await expect(call(IPC.exportPdf, fromApp, 'report', '')).rejects.toThrow(/invalid IPC arguments/);
+    await expect(call(IPC.exportPdf, fromApp, 'report', 42)).rejects.toThrow(/invalid IPC arguments/);
+    await expect(call(IPC.exportPdf, fromElsewhere, 'report', '<p>x</p>')).rejects.toThrow(/sender is not the studio/);
+    expect(electron.windows).toEqual([]);
   });
 });

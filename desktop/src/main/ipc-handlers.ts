@@ -1,15 +1,17 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { z } from 'zod';
-import { IPC, type ExportResult, type ImportResult, type StudioLocale } from '../ipc/ipc-channels.js';
+import { IPC, type ExportResult, type ImportResult, type PdfResult, type StudioLocale } from '../ipc/ipc-channels.js';
 import {
   ExportCampaignArgsSchema,
+  ExportPdfArgsSchema,
   MAX_CAMPAIGN_FILE_BYTES,
   NotifyArgsSchema,
   SetLocaleArgsSchema,
 } from '../ipc/ipc.schema.js';
 import { BrowserWindow, Notification, dialog, ipcMain, type IpcMainInvokeEvent } from './electron.js';
 import { isAppUrl } from './navigation-policy.js';
+import { printHtmlToPdf } from './report-pdf.js';
 
 export interface IpcDeps {
   /** The URL the app was loaded from: only frames of the app may call the handlers. */
@@ -60,6 +62,21 @@ export function registerIpcHandlers(deps: IpcDeps): () => void {
     return { opened: true, fileName: basename(filePath), text: await readFile(filePath, 'utf8') };
   });
 
+  ipcMain.handle(IPC.exportPdf, async (event, ...args: unknown[]): Promise<PdfResult> => {
+    assertTrustedSender(event, deps.appUrl);
+    const [fileName, html] = parseArgs(ExportPdfArgsSchema, args);
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const options = {
+      defaultPath: join(deps.defaultDirectory, fileName.endsWith('.pdf') ? fileName : `${fileName}.pdf`),
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    };
+    // Ask first: a cancelled dialog costs no rendering.
+    const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+    if (result.canceled || !result.filePath) return { saved: false };
+    await writeFile(result.filePath, await printHtmlToPdf(html));
+    return { saved: true, filePath: result.filePath };
+  });
+
   ipcMain.handle(IPC.notify, (event, ...args: unknown[]) => {
     assertTrustedSender(event, deps.appUrl);
     const [title, body] = parseArgs(NotifyArgsSchema, args);
@@ -73,6 +90,6 @@ export function registerIpcHandlers(deps: IpcDeps): () => void {
   });
 
   return () => {
-    for (const channel of [IPC.exportCampaign, IPC.importCampaign, IPC.notify, IPC.setLocale]) ipcMain.removeHandler(channel);
+    for (const channel of [IPC.exportCampaign, IPC.importCampaign, IPC.exportPdf, IPC.notify, IPC.setLocale]) ipcMain.removeHandler(channel);
   };
 }

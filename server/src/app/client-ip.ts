@@ -21,7 +21,7 @@ export function clientIpResolver(app: Express): (req: IncomingMessage) => string
     const socketAddr = req.socket.remoteAddress ?? 'unknown';
     const header = req.headers['x-forwarded-for'];
     if (!header || !trust(socketAddr, 0)) return socketAddr;
-    const hops = header.split(',');
+    const hops = (Array.isArray(header) ? header.join(',') : header).split(',');
     for (let i = hops.length - 1, hop = 1; i >= 0; i -= 1, hop += 1) {
       const addr = (hops[i] ?? '').trim();
       if (i === 0 || !trust(addr, hop)) return addr;

@@ -10,7 +10,11 @@ import { newSessionToken, sha256Hex } from './secret-token.js';
 import { deleteSession, findSession, insertSession } from './sessions.repo.js';
 import { findUserById, findUserByUsername, toAuthUser } from './users.repo.js';
 
-const EVICT_CHANNEL = 'auth:evict';
+/**
+ * Pub/sub channel of auth cache evictions (logouts, key revocations), so every instance's caches
+ * drop them at once. Other caches of tokens or keys (the flash fast path's) listen here too.
+ */
+export const AUTH_EVICT_CHANNEL = 'auth:evict';
 const EvictSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('token'), hash: z.string() }),
   z.object({ kind: z.literal('apiKey'), id: z.string() }),
@@ -59,7 +63,7 @@ export function createAuthService(deps: AppDeps): AuthService {
 
   async function evictEverywhere(evict: Evict): Promise<void> {
     evictLocally(evict);
-    await stores.pubsub.publish(EVICT_CHANNEL, JSON.stringify(evict));
+    await stores.pubsub.publish(AUTH_EVICT_CHANNEL, JSON.stringify(evict));
   }
 
   const limiter = (name: string, points: number, durationSec: number) =>
@@ -111,7 +115,7 @@ export function createAuthService(deps: AppDeps): AuthService {
     },
 
     async start() {
-      unsubscribe = await stores.pubsub.subscribe(EVICT_CHANNEL, (message) => {
+      unsubscribe = await stores.pubsub.subscribe(AUTH_EVICT_CHANNEL, (message) => {
         const parsed = EvictSchema.safeParse(parseJsonOrNull(message));
         if (parsed.success) evictLocally(parsed.data);
       });

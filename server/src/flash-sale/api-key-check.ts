@@ -2,11 +2,10 @@ import type { Knex } from 'knex';
 import type { Clock } from '../app/deps.js';
 import { findActiveApiKey } from '../auth/api-keys.repo.js';
 import type { ApiKeyInfo } from '../auth/auth.schema.js';
+import { AUTH_EVICT_CHANNEL } from '../auth/auth.service.js';
 import type { Scope } from '../auth/roles.js';
 import type { PubSub } from '../stores/stores.types.js';
 
-/** The auth module's eviction channel (revocations reach every instance's caches). */
-const EVICT_CHANNEL = 'auth:evict';
 const MAX_ENTRIES = 10_000;
 /** Real keys are ~56 characters; longer ones are refused before they can become cache entries. */
 const MAX_KEY_LENGTH = 200;
@@ -17,9 +16,9 @@ export type KeyCheck = 'ok' | 'unauthorized' | 'forbidden';
  * API-key check for the fast path: a memory map from the presented key to its scopes, filled from
  * SQL on a miss and trusted for `ttlMs` (AUTH_CACHE_MS, as the Express middleware). Unknown keys
  * are remembered as unknown for the same time, so guessing does not reach SQL per request.
- * Revocations arrive on `auth:evict` at once. The map is keyed by the key itself, not its SHA-256:
- * hashing cost ~5 µs of a ~40 µs request, and the process holds presented keys in memory anyway
- * (SQL keeps only hashes, which is what at-rest hashing protects).
+ * Revocations arrive on the auth module's `AUTH_EVICT_CHANNEL` at once. The map is keyed by the key
+ * itself, not its SHA-256: hashing cost ~5 µs of a ~40 µs request, and the process holds presented
+ * keys in memory anyway (SQL keeps only hashes, which is what at-rest hashing protects).
  */
 export function createApiKeyCheck(deps: { db: Knex; clock: Clock; pubsub: PubSub; ttlMs: number }) {
   const cache = new Map<string, { info: ApiKeyInfo | null; until: number }>();
@@ -46,7 +45,7 @@ export function createApiKeyCheck(deps: { db: Knex; clock: Clock; pubsub: PubSub
       return lookup(key).then((info) => verdict(info, scope));
     },
     async start() {
-      unsubscribe = await deps.pubsub.subscribe(EVICT_CHANNEL, (message) => {
+      unsubscribe = await deps.pubsub.subscribe(AUTH_EVICT_CHANNEL, (message) => {
         // Any eviction clears the small cache: simpler than mirroring the message format, and rare.
         if (message) cache.clear();
       });

@@ -4,6 +4,7 @@ import type { ApiKeyCheck, KeyCheck } from './api-key-check.js';
 import { refusal, type FlashReply } from './flash-outcome.js';
 import { parseReserveBody } from './reserve-body.js';
 import type { FlashSaleService } from './flash-sale.service.js';
+import type { TokenBuckets } from './token-buckets.js';
 
 const PATH = /^\/api\/v1\/flash-sales\/([\w.:@-]{1,64})\/reservations\/?(?:\?.*)?$/;
 const MAX_BODY = 4096;
@@ -12,6 +13,18 @@ const FORBIDDEN = refusal(403, 'forbidden', 'API key lacks scope flash', { scope
 const TOO_LARGE = refusal(413, 'payload_too_large', 'body too large');
 const BAD_JSON = refusal(400, 'bad_request', 'malformed JSON body');
 const INTERNAL = refusal(500, 'internal', 'internal error');
+
+function rateLimited(waitMs: number): FlashReply {
+  return { ...refusal(429, 'rate_limited', 'too many requests', { retryAfterMs: waitMs }), retryAfterSec: Math.ceil(waitMs / 1000) };
+}
+
+/** Per-instance limits of the fast path (absent = off); see docs/adr/flash-sale-hot-path.md. */
+export interface FastPathLimits {
+  perIp?: TokenBuckets;
+  perKey?: TokenBuckets;
+  /** The client address under TRUST_PROXY (`ModuleContext.clientIp`). */
+  clientIp(req: IncomingMessage): string;
+}
 
 export type FastPathHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 
@@ -34,19 +47,24 @@ function apiKeyOf(req: IncomingMessage): string | undefined {
 }
 
 /**
- * The reservation route on plain node:http, in front of Express: path match, cached API-key check,
- * a small body reader and validator, the service, one write. No middleware stack, no per-request
- * logging (errors are logged). Answers exactly as the Express route does (same service, same
- * reply objects). Returns false for any other request.
+ * The reservation route on plain node:http, in front of Express: path match, per-IP token bucket,
+ * cached API-key check, per-key token bucket, a small body reader and validator, the service, one
+ * write. No middleware stack, no per-request logging (errors are logged). Answers as the Express
+ * route does (same service, same reply objects, 429 `rate_limited` with Retry-After). Returns false
+ * for any other request.
  */
-export function createFlashFastPath(deps: { service: FlashSaleService; keys: ApiKeyCheck; logger: Logger }): FastPathHandler {
-  const { service, keys, logger } = deps;
+export function createFlashFastPath(deps: { service: FlashSaleService; keys: ApiKeyCheck; logger: Logger; limits: FastPathLimits }): FastPathHandler {
+  const { service, keys, logger, limits } = deps;
+  const { perIp, perKey } = limits;
 
   async function handle(req: IncomingMessage, res: ServerResponse, campaignId: string, key: string | undefined, body: string): Promise<void> {
     if (!key) return send(res, UNAUTHORIZED);
     const checked = keys.check(key, 'flash');
     const verdict: KeyCheck = typeof checked === 'string' ? checked : await checked;
     if (verdict !== 'ok') return send(res, verdict === 'unauthorized' ? UNAUTHORIZED : FORBIDDEN);
+    // Only known keys get a bucket, so made-up keys cannot fill the map.
+    const keyWait = perKey ? perKey.take(key) : 0;
+    if (keyWait > 0) return send(res, rateLimited(keyWait));
     let json: unknown;
     try {
       json = JSON.parse(body);
@@ -63,6 +81,13 @@ export function createFlashFastPath(deps: { service: FlashSaleService; keys: Api
     const match = PATH.exec(req.url);
     const campaignId = match?.[1];
     if (!campaignId) return false;
+    // Per IP before the key check (as the Express middleware), so guessing keys costs the guesser
+    // its rate. Answering before the body is read is fine: node:http discards the rest.
+    const ipWait = perIp ? perIp.take(limits.clientIp(req)) : 0;
+    if (ipWait > 0) {
+      send(res, rateLimited(ipWait));
+      return true;
+    }
     const key = apiKeyOf(req);
     // Buffers, not setEncoding: a body is almost always one chunk, decoded once at the end.
     let first: Buffer | null = null;

@@ -7,6 +7,7 @@ import { flashCampaign, staticCampaigns, type FixtureItem } from './flash-campai
 import { flashSaleModule, flashSaleRuntime, type FlashSaleRuntime } from './flash-sale.module.js';
 import { saveInventoryLevels } from '../inventory/inventory.repo.js';
 import type { Campaign } from '@promo/shared';
+import type { FlashConfig } from './flash.config.js';
 
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 10, 11, 2, 0, 0);
@@ -21,8 +22,8 @@ afterEach(async () => {
   for (const app of apps.splice(0).reverse()) await app.close();
 });
 
-async function saleApp(campaigns: Campaign[], inventory: Record<string, number>, shareWith?: TestApp): Promise<{ app: TestApp; flash: FlashSaleRuntime; key: string }> {
-  const modules = [flashSaleModule({ campaigns: staticCampaigns(campaigns), config: TIMERS_OFF })];
+async function saleApp(campaigns: Campaign[], inventory: Record<string, number>, shareWith?: TestApp, config: Partial<FlashConfig> = {}): Promise<{ app: TestApp; flash: FlashSaleRuntime; key: string }> {
+  const modules = [flashSaleModule({ campaigns: staticCampaigns(campaigns), config: { ...TIMERS_OFF, ...config } })];
   const app = await createTestApp({ modules, now: NOW, ...(shareWith ? { shareWith } : {}) });
   apps.push(app);
   await saveInventoryLevels(
@@ -41,7 +42,7 @@ async function reserve(app: TestApp, key: string, campaignId: string, body: Reco
     headers: { 'content-type': 'application/json', 'x-api-key': key },
     body: JSON.stringify({ quantity: 1, idempotencyKey: randomUUID(), ...body }),
   });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> & { error?: { code: string } } };
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as Record<string, unknown> & { error?: { code: string } } };
 }
 
 const window = { start: NOW - HOUR, end: NOW + 24 * HOUR };
@@ -118,6 +119,28 @@ describe('flash sale over HTTP', () => {
     expect(await reserve(app, 'psk_bad_key', 'c-later', { userId: 'u1', sku: 'fs-l' })).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
     const quoteKey = await app.apiKey(['quote']);
     expect(await reserve(app, quoteKey, 'c-later', { userId: 'u1', sku: 'fs-l' })).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+  });
+
+  it('answers 429 rate_limited with Retry-After once a client IP is over FLASH_RATE_LIMIT_IP_PER_SEC, before checking the key', async () => {
+    const { app } = await saleApp([flashCampaign('c-ip', [{ sku: 'fs-ip', stock: 5 }], window)], { 'fs-ip': 5 }, undefined, { FLASH_RATE_LIMIT_IP_PER_SEC: 1, FLASH_RATE_LIMIT_KEY_PER_SEC: 0 });
+    expect((await reserve(app, 'psk_bad_key', 'c-ip', { userId: 'u1', sku: 'fs-ip' })).status).toBe(401);
+    // The bucket holds one second's worth (1): three more attempts can only all get through if 3 s went
+    // by. Limited ones answer 429, not 401: the IP is checked before the key.
+    const after = await Promise.all([1, 2, 3].map(() => reserve(app, 'psk_bad_key', 'c-ip', { userId: 'u1', sku: 'fs-ip' })));
+    const limited = after.find((r) => r.status === 429);
+    expect(limited).toMatchObject({ retryAfter: '1', body: { error: { code: 'rate_limited', message: 'too many requests', details: { retryAfterMs: expect.any(Number) as number } } } });
+  });
+
+  it('answers 429 rate_limited with Retry-After once an API key is over FLASH_RATE_LIMIT_KEY_PER_SEC, other keys unaffected, no stock taken', async () => {
+    const { app, flash, key } = await saleApp([flashCampaign('c-kl', [{ sku: 'fs-kl', stock: 50 }], window)], { 'fs-kl': 50 }, undefined, { FLASH_RATE_LIMIT_KEY_PER_SEC: 1, FLASH_RATE_LIMIT_IP_PER_SEC: 0 });
+    expect((await reserve(app, key, 'c-kl', { userId: 'u0', sku: 'fs-kl' })).status).toBe(201);
+    const burst = await Promise.all([1, 2, 3].map((i) => reserve(app, key, 'c-kl', { userId: `u${i}`, sku: 'fs-kl' })));
+    const limited = burst.find((r) => r.status === 429);
+    expect(limited).toMatchObject({ retryAfter: '1', body: { error: { code: 'rate_limited', details: { retryAfterMs: expect.any(Number) as number } } } });
+    const other = await app.apiKey(['flash']);
+    expect((await reserve(app, other, 'c-kl', { userId: 'u9', sku: 'fs-kl' })).status).toBe(201);
+    const reserved = 2 + burst.filter((r) => r.status === 201).length;
+    expect((await flash.stock.inspect({ campaignId: 'c-kl', sku: 'fs-kl' }))?.stock).toBe(50 - reserved);
   });
 
   it('confirms idempotently, refuses another order, and queues the sold units for the inventory webhook', async () => {

@@ -12,6 +12,7 @@ import { createReconciler, type ItemDrift } from './reconciler.js';
 import { createReservationPersister } from './reservation-persister.js';
 import { createSaleCatalog, type CampaignSource, type SaleCatalog } from './sale-catalog.js';
 import { createStockWarmer } from './stock-warmer.js';
+import { createTokenBuckets } from './token-buckets.js';
 import { z } from 'zod';
 
 /** What tests and operators can drive directly, instead of waiting for the timers. */
@@ -100,7 +101,14 @@ export function flashSaleModule(options: FlashSaleModuleOptions = {}): ModuleFac
     };
     runtimes.set(deps, runtime);
     const { router, routeTable } = flashSaleRoutes(service, ctx.openapi);
-    if (config.FLASH_FAST_PATH) installFastPath(ctx.httpServer, createFlashFastPath({ service, keys, logger }));
+    if (config.FLASH_FAST_PATH) {
+      const limits = {
+        clientIp: ctx.clientIp,
+        ...(config.FLASH_RATE_LIMIT_IP_PER_SEC > 0 ? { perIp: createTokenBuckets({ perSec: config.FLASH_RATE_LIMIT_IP_PER_SEC }) } : {}),
+        ...(config.FLASH_RATE_LIMIT_KEY_PER_SEC > 0 ? { perKey: createTokenBuckets({ perSec: config.FLASH_RATE_LIMIT_KEY_PER_SEC }) } : {}),
+      };
+      installFastPath(ctx.httpServer, createFlashFastPath({ service, keys, logger, limits }));
+    }
 
     const stops: (() => Promise<void>)[] = [];
     let unsubscribe: (() => Promise<void>) | null = null;

@@ -145,3 +145,20 @@ describe('members and points', () => {
     expect(studio.body).toMatchObject({ userId: 'dee', level: 0, points: 300 });
   });
 });
+
+describe('points earning rate', () => {
+  it('credits POINTS_EARN_PER_YUAN points per full ¥1 paid, from the app config', async () => {
+    const t = await createTestApp({ config: { POINTS_EARN_PER_YUAN: 3 } });
+    try {
+      const key = await t.apiKey(['quote', 'orders']);
+      await seedItems(t, [{ sku: 'apple', price: 600, cost: 100 }]);
+      const committed = await t.request.post('/api/v1/orders').set('X-Api-Key', key).send({ orderId: 'o-rate', ...quoteBody({ userId: 'rae', lines: CART }) });
+      expect(committed.status, JSON.stringify(committed.body)).toBe(200);
+      expect((committed.body as { result: QuoteResult }).result.totals.total).toBe(1200);
+      const account = (await t.request.get('/api/v1/users/rae/points').set('X-Api-Key', key)).body as MemberAccount;
+      expect(account.points).toBe(36);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 /**
- * Points a member earns per full ¥1 paid (after every discount, points included). One number so a
- * deployment can change it; credited at commit, taken back at cancel (docs/adr/members-and-points.md).
+ * Points a member earns per full ¥1 paid (after every discount, points included) when nothing else
+ * is given; the app passes `POINTS_EARN_PER_YUAN` from its config. Credited at commit, taken back at
+ * cancel (docs/adr/members-and-points.md).
  */
 export const POINTS_EARNED_PER_YUAN = 1;
 

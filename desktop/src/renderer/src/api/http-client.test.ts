@@ -48,3 +48,25 @@ describe('HTTP client', () => {
     ]);
   });
 });
+
+describe('HTTP client, text responses', () => {
+  it('returns report HTML as text with the bearer token, from the report path', async () => {
+    const fetch: FetchLike = vi.fn(async () => new Response('<!doctype html><svg></svg>', { status: 200, headers: { 'content-type': 'text/html' } }));
+    const api = createStudioApi(createHttpClient({ baseUrl: 'http://srv', getToken: () => 'tok', fetch }));
+    await expect(api.reportDocument('theme', 'th 1', 'html', 'en')).resolves.toBe('<!doctype html><svg></svg>');
+    const [url, init] = vi.mocked(fetch).mock.calls[0] ?? [];
+    expect(url).toBe('http://srv/api/v1/reports/themes/th%201?format=html&lang=en');
+    expect((init?.headers as Record<string, string>).authorization).toBe('Bearer tok');
+  });
+
+  it('turns a JSON error on a text request into an ApiError', async () => {
+    const client = createHttpClient({ baseUrl: '', getToken: () => null, fetch: respond(400, { error: { code: 'bad_request', message: 'query: to must be after from' } }) });
+    await expect(client.requestText('/r')).rejects.toMatchObject({ code: 'bad_request', status: 400 });
+  });
+
+  it('carries the promote-winner refusal decision in the error details', async () => {
+    const decision = { winner: null, reason: { code: 'insufficient_data', message: { zh: '每个变体至少需要 1000 次曝光', en: 'Every variant needs at least 1000 exposures' } }, primaryMetric: 'conversion', leader: 'B', comparisons: [] };
+    const api = createStudioApi(createHttpClient({ baseUrl: '', getToken: () => null, fetch: respond(409, { error: { code: 'conflict', message: 'x', details: { decision } } }) }));
+    await expect(api.promoteWinner('c1')).rejects.toMatchObject({ code: 'conflict', status: 409, details: { decision } });
+  });
+});

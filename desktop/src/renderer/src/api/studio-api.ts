@@ -12,6 +12,7 @@ import {
   VersionsResponseSchema,
   type EntityType,
 } from './api.schema.js';
+import { EffectReportSchema, ExperimentResultsSchema, PromoteResponseSchema, type ReportLang, type ReportSubject } from './report.schema.js';
 
 export type LifecycleAction = 'publish' | 'pause' | 'resume' | 'end' | 'archive';
 
@@ -24,6 +25,11 @@ export interface PushChange {
 }
 
 const enc = encodeURIComponent;
+
+/** Path of an effect report (`subject` campaign or theme) in one of the server's formats. */
+export function reportPath(subject: ReportSubject, id: string, format: 'json' | 'html' | 'csv', lang: ReportLang): string {
+  return `/api/v1/reports/${subject === 'campaign' ? 'campaigns' : 'themes'}/${enc(id)}?format=${format}&lang=${lang}`;
+}
 
 /** The studio-facing REST API, one function per endpoint. */
 export function createStudioApi(http: HttpClient) {
@@ -43,6 +49,11 @@ export function createStudioApi(http: HttpClient) {
     lifecycle: (campaignId: string, action: LifecycleAction, body: Record<string, unknown> = {}) =>
       http.request('POST', `/api/v1/campaigns/${enc(campaignId)}/${action}`, LifecycleResponseSchema, body),
     versions: (campaignId: string) => http.request('GET', `/api/v1/campaigns/${enc(campaignId)}/versions`, VersionsResponseSchema),
+    effectReport: (subject: ReportSubject, id: string) => http.request('GET', reportPath(subject, id, 'json', 'zh'), EffectReportSchema),
+    /** The server-rendered report (HTML with SVG charts) or its CSV, as text. */
+    reportDocument: (subject: ReportSubject, id: string, format: 'html' | 'csv', lang: ReportLang) => http.requestText(reportPath(subject, id, format, lang)),
+    experimentResults: (campaignId: string) => http.request('GET', `/api/v1/experiments/${enc(campaignId)}/results`, ExperimentResultsSchema),
+    promoteWinner: (campaignId: string) => http.request('POST', `/api/v1/experiments/${enc(campaignId)}/promote-winner`, PromoteResponseSchema, { apply: true }),
     audit: (entityId: string) => http.request('GET', `/api/v1/audit?entityId=${enc(entityId)}`, AuditResponseSchema),
   };
 }

@@ -12,6 +12,7 @@ const NAV = [
   { to: '/themes', key: 'nav.themes', icon: '◷' },
   { to: '/catalog', key: 'nav.catalog', icon: '☰' },
   { to: '/simulator', key: 'nav.simulator', icon: '⚖' },
+  { to: '/reports', key: 'nav.reports', icon: '▤' },
   { to: '/live', key: 'nav.live', icon: '◉' },
   { to: '/sync', key: 'nav.sync', icon: '⇅' },
 ] as const;

@@ -1,6 +1,6 @@
 export type RouteDecision = { kind: 'allow' } | { kind: 'redirect'; to: string };
 
-const KNOWN = ['/campaigns', '/themes', '/catalog', '/simulator', '/live', '/sync'];
+const KNOWN = ['/campaigns', '/themes', '/catalog', '/simulator', '/reports', '/live', '/sync'];
 
 /**
  * Where a path may go: signed-out planners to the login screen (remembering where they were

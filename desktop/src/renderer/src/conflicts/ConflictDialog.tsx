@@ -1,6 +1,9 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConflictRecord } from '../db/studio-db.js';
+import { currentLocale } from '../i18n/i18n.js';
+import type { Locale } from '../i18n/locale-preference.js';
+import { summarizeGraph } from './graph-summary.js';
 import { diffDocs, mergeDocs, type FieldChoice } from './field-diff.js';
 import type { Resolution } from './resolve-conflict.js';
 
@@ -15,9 +18,36 @@ function show(value: unknown, empty: string): string {
   return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
 }
 
+/** Fields planners know by their editor label; others show their path. */
+const FIELD_LABELS: Readonly<Record<string, string>> = { graph: 'conflict.graph.label', name: 'editor.name', nameEn: 'editor.nameEn', themeId: 'campaigns.theme' };
+
+/** The rule graph as a planner reads it: offer line, node count, conditions by label. */
+function GraphValue({ value, locale, empty }: { value: unknown; locale: Locale; empty: string }) {
+  const { t } = useTranslation();
+  const summary = summarizeGraph(value, locale);
+  if (!summary) return <>{show(value, empty)}</>;
+  return (
+    <div className="graph-summary" data-testid="conflict-graph-summary">
+      <div className="graph-summary__offer">{summary.offers.length > 0 ? summary.offers.join(' · ') : t('conflict.graph.noOffer')}</div>
+      <div className="muted small">{t('conflict.graph.counts', { nodes: summary.nodeCount, edges: summary.edgeCount })}</div>
+      {summary.conditions.length > 0 ? (
+        <ul className="graph-summary__list">
+          {summary.conditions.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
+      ) : (
+        <div className="muted small">{t('conflict.graph.noConditions')}</div>
+      )}
+      {summary.logic.length > 0 ? <div className="muted small">{t('conflict.graph.logic', { list: summary.logic.join(', ') })}</div> : null}
+    </div>
+  );
+}
+
 /** Side-by-side field diff with keep mine / take theirs / merge per field. */
 export function ConflictDialog({ conflict, onResolve, onCancel }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = currentLocale(i18n);
   const theirs = conflict.theirs;
   const diffs = useMemo(() => (theirs ? diffDocs(conflict.mine, theirs) : []), [conflict.mine, theirs]);
   const [choices, setChoices] = useState<Record<string, FieldChoice>>({});
@@ -56,7 +86,7 @@ export function ConflictDialog({ conflict, onResolve, onCancel }: Props) {
                 <tbody>
                   {visible.map((d) => (
                     <tr key={d.path} className={d.equal ? '' : 'diff__row--changed'} data-testid="conflict-field" data-path={d.path}>
-                      <td className="mono">{d.path}</td>
+                      <td className={FIELD_LABELS[d.path] ? '' : 'mono'}>{FIELD_LABELS[d.path] ? t(FIELD_LABELS[d.path]) : d.path}</td>
                       {(['mine', 'theirs'] as const).map((side) => (
                         <td key={side}>
                           <div
@@ -68,7 +98,11 @@ export function ConflictDialog({ conflict, onResolve, onCancel }: Props) {
                             onKeyDown={(e) => e.key === 'Enter' && choose(d.path, side)}
                             data-testid={`conflict-choose-${side}`}
                           >
-                            {show(side === 'mine' ? d.mine : d.theirs, t('conflict.empty'))}
+                            {d.path === 'graph' ? (
+                              <GraphValue value={side === 'mine' ? d.mine : d.theirs} locale={locale} empty={t('conflict.empty')} />
+                            ) : (
+                              show(side === 'mine' ? d.mine : d.theirs, t('conflict.empty'))
+                            )}
                           </div>
                         </td>
                       ))}

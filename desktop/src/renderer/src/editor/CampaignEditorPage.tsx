@@ -16,6 +16,7 @@ import { PublishTab } from './tabs/PublishTab.js';
 import { ScheduleTab } from './tabs/ScheduleTab.js';
 import { TargetingTab } from './tabs/TargetingTab.js';
 import { VariantsTab } from './tabs/VariantsTab.js';
+import { editorSaveState } from './save-state.js';
 import { useCampaignHistory } from './use-campaign-history.js';
 
 const TABS = ['graph', 'offer', 'targeting', 'limits', 'schedule', 'variants', 'publish'] as const;
@@ -48,8 +49,9 @@ function CampaignEditor({ stored, storedBase, dirty }: { stored: Campaign; store
   const catalog = useCatalog();
   const remove = useDeleteCampaign();
   const themes = useLocalThemes();
-  const { campaign, update, undo, redo, canUndo, canRedo, isSaving } = useCampaignHistory(stored, storedBase);
+  const { campaign, update, undo, redo, canUndo, canRedo, isSaving, hasUnsavedEdit } = useCampaignHistory(stored, storedBase);
   const [tab, setTab] = useState<Tab>('graph');
+  const saveState = editorSaveState({ hasUnsavedEdit, isSaving, dirty });
   const readOnly = !canEdit(session.user.role) || campaign.status === 'archived';
   const problems = useMemo(() => validateGraph(campaign.graph, campaign.kind), [campaign.graph, campaign.kind]);
   const skuOptions = useMemo(() => (catalog.data?.items ?? []).map((i) => i.sku), [catalog.data]);
@@ -138,8 +140,8 @@ function CampaignEditor({ stored, storedBase, dirty }: { stored: Campaign; store
           {t(`status.${campaign.status}`)}
         </span>
         <span className="spacer" />
-        <span className="muted small" data-testid="save-state" data-dirty={dirty ? 'true' : 'false'}>
-          {isSaving ? '…' : dirty ? t('campaigns.unsynced') : t('editor.savedLocally')}
+        <span className="muted small save-state" data-testid="save-state" data-dirty={dirty || hasUnsavedEdit ? 'true' : 'false'} data-state={saveState}>
+          {t(`editor.saveState.${saveState}`)}
         </span>
         {!readOnly && campaign.status === 'draft' ? (
           <button

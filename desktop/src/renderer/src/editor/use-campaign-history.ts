@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Campaign } from '@promo/shared';
 import { useSaveCampaign } from '../campaigns/mutations.js';
+import { createAutosave } from './autosave.js';
 import { createHistory, pushHistory, redo, resetHistory, undo, type History } from './graph/history.js';
 import { decideStoredChange } from './stored-change.js';
 
@@ -32,23 +33,36 @@ export function useCampaignHistory(stored: Campaign, storedBase: number) {
   const present = useRef(history.present);
   present.current = history.present;
 
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  const [pendingSave, setPendingSave] = useState(false);
+  const [autosave] = useState(() =>
+    createAutosave<Campaign>({
+      delayMs: AUTOSAVE_MS,
+      onPendingChange: setPendingSave,
+      save: (campaign) => {
+        const key = editKey(campaign);
+        lastSaved.current = key;
+        ownKeys.current.add(key);
+        // Only recent saves can still be echoed back by the server; keep the set small.
+        if (ownKeys.current.size > OWN_KEYS_KEPT) ownKeys.current.delete(ownKeys.current.values().next().value ?? key);
+        saving.current = true;
+        const own = ownKeys.current;
+        saveRef.current(
+          { campaign, guard: { basedOn: base.current, isOwnContent: (doc) => own.has(editKey(doc as Campaign)) } },
+          { onSettled: () => (saving.current = false) },
+        );
+      },
+    }),
+  );
+
   useEffect(() => {
-    const key = editKey(history.present);
-    if (key === lastSaved.current) return undefined;
-    const timer = window.setTimeout(() => {
-      lastSaved.current = key;
-      ownKeys.current.add(key);
-      // Only recent saves can still be echoed back by the server; keep the set small.
-      if (ownKeys.current.size > OWN_KEYS_KEPT) ownKeys.current.delete(ownKeys.current.values().next().value ?? key);
-      saving.current = true;
-      const own = ownKeys.current;
-      save(
-        { campaign: history.present, guard: { basedOn: base.current, isOwnContent: (doc) => own.has(editKey(doc as Campaign)) } },
-        { onSettled: () => (saving.current = false) },
-      );
-    }, AUTOSAVE_MS);
-    return () => window.clearTimeout(timer);
-  }, [history.present, save]);
+    if (editKey(history.present) === lastSaved.current) autosave.cancel();
+    else autosave.schedule(history.present);
+  }, [history.present, autosave]);
+
+  // Leaving the editor (Simulate, Back, another screen) saves the edit still waiting for its timer.
+  useEffect(() => () => autosave.flush(), [autosave]);
 
   useEffect(() => {
     const storedKey = editKey(stored);
@@ -82,5 +96,7 @@ export function useCampaignHistory(stored: Campaign, storedBase: number) {
     canUndo: history.past.length > 0,
     canRedo: history.future.length > 0,
     isSaving: isPending,
+    /** An edit is waiting for its autosave: not yet in the local store. */
+    hasUnsavedEdit: pendingSave,
   };
 }

@@ -12,6 +12,7 @@ export function createElectronPlatform(bridge: StudioBridge): Platform {
     },
     notify: (title, body) => bridge.notify(title, body),
     setLocale: (locale) => bridge.setLocale(locale),
+    exportPdf: async (fileName, html) => (await bridge.exportPdf(fileName, html)).saved,
     onMenu: (callback) => bridge.onMenu(callback),
   };
 }

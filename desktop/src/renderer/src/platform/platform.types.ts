@@ -17,5 +17,7 @@ export interface Platform {
   /** An OS notification where possible, else an in-app toast. */
   notify(title: string, body: string): Promise<void>;
   setLocale(locale: StudioLocale): Promise<void>;
+  /** A PDF of a self-contained HTML report: saved through a native dialog, or the browser's print dialog. */
+  exportPdf(fileName: string, html: string): Promise<boolean>;
   onMenu(callback: (command: MenuCommand) => void): () => void;
 }

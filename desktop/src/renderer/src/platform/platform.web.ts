@@ -1,4 +1,5 @@
 import type { Platform } from './platform.types.js';
+import { printHtml } from './print-html.js';
 
 /**
  * The browser: export downloads a JSON file, import opens a file input, notifications use the
@@ -40,6 +41,10 @@ export function createWebPlatform(toast: (title: string, body: string) => void):
       toast(title, body);
     },
     setLocale: async () => undefined,
+    exportPdf: async (_fileName, html) => {
+      await printHtml(html);
+      return true;
+    },
     onMenu: () => () => undefined,
   };
 }
