@@ -23,7 +23,7 @@ export function flashSaleRoutes(service: FlashSaleService, openapi: OpenAPIRegis
       method: 'post',
       path: '/flash-sales/:campaignId/reservations',
       auth: { kind: 'apiKey', scope: 'flash' },
-      doc: { summary: 'Reserve flash-sale stock (201; 409 sold_out or ended; 425 not_started; 429 user_limit; 503 while restoring)', tags, params: ReservationParamsSchema, body: ReserveBodySchema, response: ReservationResponseSchema, status: 201 },
+      doc: { summary: 'Reserve flash-sale stock (201; 409 sold_out, insufficient_stock or ended; 425 not_started; 429 user_limit; 503 while restoring)', tags, params: ReservationParamsSchema, body: ReserveBodySchema, response: ReservationResponseSchema, status: 201 },
     },
     async (req, res) => {
       const { campaignId } = parseInput(ReservationParamsSchema, req.params, 'path');

@@ -83,6 +83,9 @@ export function createFlashSaleService(deps: FlashSaleServiceDeps) {
       case 'sold_out':
         markSoldOut(item, now);
         return REPLIES.soldOut;
+      case 'short':
+        // Not sold out: smaller requests can still succeed, so no in-memory flag.
+        return refusal(409, 'insufficient_stock', 'fewer units left than requested', { stockLeft: outcome.stockLeft });
       case 'user_limit':
         return refusal(429, 'user_limit', 'per-user limit reached', { limit: item.perUserLimit, held: outcome.held });
       case 'closed':

@@ -41,6 +41,13 @@ export function describeFlashStockContract(name: string, make: () => Promise<Fla
       expect((await store.inspect(item))?.stock).toBe(0);
     });
 
+    it('answers short, not sold_out, when fewer units are left than asked for', async () => {
+      await store.initialise(item, { terms: TERMS, allocated: 1, reservations: [] });
+      expect(await store.reserve(item, { ...attempt('u1'), quantity: 2 })).toEqual({ kind: 'short', stockLeft: 1 });
+      expect((await store.reserve(item, attempt('u2'))).kind).toBe('reserved');
+      expect((await store.reserve(item, attempt('u3'))).kind).toBe('sold_out');
+    });
+
     it('never sells more than the stock under 200 concurrent attempts', async () => {
       await store.initialise(item, { terms: { ...TERMS, perUserLimit: 1 }, allocated: 50, reservations: [] });
       const outcomes = await Promise.all(Array.from({ length: 200 }, (_, i) => store.reserve(item, attempt(`u${i}`))));

@@ -14,6 +14,8 @@ export interface ReserveRequest {
 export type ReserveOutcome =
   | { kind: 'reserved'; reservation: Reservation; stockLeft: number; replayed: boolean }
   | { kind: 'sold_out' }
+  /** Fewer units left than asked for (but not none): the item is not sold out. */
+  | { kind: 'short'; stockLeft: number }
   | { kind: 'user_limit'; held: number }
   /** The item is not open: never warmed, between slots, or its state was lost (Redis restart). */
   | { kind: 'closed' };

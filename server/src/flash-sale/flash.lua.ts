@@ -20,7 +20,10 @@ local qty = tonumber(ARGV[2])
 local held = tonumber(redis.call('HGET', KEYS[3], ARGV[1]) or '0')
 if held + qty > tonumber(st[4]) then return {'user_limit', held} end
 local stock = tonumber(redis.call('GET', KEYS[2]) or '0')
-if stock < qty then return {'sold_out'} end
+if stock < qty then
+  if stock <= 0 then return {'sold_out'} end
+  return {'short', stock}
+end
 stock = redis.call('DECRBY', KEYS[2], qty)
 redis.call('HINCRBY', KEYS[3], ARGV[1], qty)
 redis.call('HSET', KEYS[4], ik, ARGV[4])

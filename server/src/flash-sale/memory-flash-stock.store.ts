@@ -61,7 +61,7 @@ export function createMemoryFlashStockStore(): FlashStockStore & { wipe(): void 
     if (priorReservation) return { kind: 'reserved', reservation: { ...priorReservation }, stockLeft: -1, replayed: true };
     const held = m.users.get(req.userId) ?? 0;
     if (held + req.quantity > st.perUserLimit) return { kind: 'user_limit', held };
-    if (m.stock < req.quantity) return { kind: 'sold_out' };
+    if (m.stock < req.quantity) return m.stock <= 0 ? { kind: 'sold_out' } : { kind: 'short', stockLeft: m.stock };
     m.stock -= req.quantity;
     m.users.set(req.userId, held + req.quantity);
     m.idem.set(idemKey, req.token);

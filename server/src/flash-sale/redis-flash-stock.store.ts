@@ -118,6 +118,7 @@ export function createRedisFlashStockStore(options: RedisFlashStockOptions): Fla
       if (kind === 'dup') return { kind: 'reserved', reservation: decodeRecord(item, str(reply[1]), str(reply[2])), stockLeft: -1, replayed: true };
       if (kind === 'user_limit') return { kind: 'user_limit', held: Number(reply[1]) };
       if (kind === 'sold_out') return { kind: 'sold_out' };
+      if (kind === 'short') return { kind: 'short', stockLeft: Number(reply[1]) };
       return { kind: 'closed' };
     },
 

@@ -21,6 +21,12 @@ function show(value: unknown, empty: string): string {
 /** Fields planners know by their editor label; others show their path. */
 const FIELD_LABELS: Readonly<Record<string, string>> = { graph: 'conflict.graph.label', name: 'editor.name', nameEn: 'editor.nameEn', themeId: 'campaigns.theme' };
 
+function FieldName({ path }: { path: string }) {
+  const { t } = useTranslation();
+  const key = FIELD_LABELS[path];
+  return key ? <td>{t(key)}</td> : <td className="mono">{path}</td>;
+}
+
 /** The rule graph as a planner reads it: offer line, node count, conditions by label. */
 function GraphValue({ value, locale, empty }: { value: unknown; locale: Locale; empty: string }) {
   const { t } = useTranslation();
@@ -86,7 +92,7 @@ export function ConflictDialog({ conflict, onResolve, onCancel }: Props) {
                 <tbody>
                   {visible.map((d) => (
                     <tr key={d.path} className={d.equal ? '' : 'diff__row--changed'} data-testid="conflict-field" data-path={d.path}>
-                      <td className={FIELD_LABELS[d.path] ? '' : 'mono'}>{FIELD_LABELS[d.path] ? t(FIELD_LABELS[d.path]) : d.path}</td>
+                      <FieldName path={d.path} />
                       {(['mine', 'theirs'] as const).map((side) => (
                         <td key={side}>
                           <div
