@@ -97,7 +97,7 @@ function CampaignEditor({ stored, storedBase, dirty }: { stored: Campaign; store
         </Link>
         <input
           className="input"
-          style={{ width: 260, fontSize: 16, fontWeight: 600 }}
+          style={{ width: 220, fontSize: 16, fontWeight: 600 }}
           value={campaign.name}
           disabled={readOnly}
           onChange={(e) => update((c) => ({ ...c, name: e.target.value }), 'name')}
@@ -106,7 +106,7 @@ function CampaignEditor({ stored, storedBase, dirty }: { stored: Campaign; store
         />
         <input
           className="input"
-          style={{ width: 200 }}
+          style={{ width: 170 }}
           placeholder={t('editor.nameEn')}
           value={campaign.nameEn ?? ''}
           disabled={readOnly}
@@ -115,6 +115,7 @@ function CampaignEditor({ stored, storedBase, dirty }: { stored: Campaign; store
         />
         <select
           className="select"
+          style={{ maxWidth: 180 }}
           value={campaign.themeId ?? ''}
           disabled={readOnly}
           onChange={(e) =>
