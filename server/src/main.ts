@@ -4,6 +4,7 @@ import { boot } from './app/boot.js';
 import { startBanner } from './app/start-banner.js';
 import type { DemoCredentials } from './auth/seed-auth.js';
 import { describeConfigError, parseConfig, type Config } from './config/config.schema.js';
+import { DEMO_THEME_ID } from './demo/demo-campaigns.js';
 import { seedDemo } from './demo/seed-demo.js';
 
 function printDemoCredentials(credentials: DemoCredentials): void {
@@ -34,7 +35,7 @@ if (server.activeDemoUsers) {
   const logins = server.activeDemoUsers.map((u) => `${u.username}/${u.password}`).join(', ');
   process.stdout.write(`DEMO-ONLY studio logins still active (public passwords): ${logins}\n`);
 }
-process.stdout.write(`${startBanner(server.url, server.handle.studioDir)}\n`);
+process.stdout.write(`${startBanner(server.url, server.handle.studioDir, config.DEMO_DATA ? DEMO_THEME_ID : undefined)}\n`);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

@@ -18,4 +18,14 @@ describe('start banner', () => {
   it('starts with the address the shutdown test and scripts look for', () => {
     expect(startBanner('http://127.0.0.1:9', undefined)).toMatch(/^PromoStudio server on http:\/\/127\.0\.0\.1:9 /);
   });
+
+  it('names the demo theme war room when demo data is loaded', () => {
+    const line = startBanner('http://127.0.0.1:8080', '/srv/studio', 'demo-festival');
+    expect(line).toContain('war room http://127.0.0.1:8080/warroom/demo-festival (sign in as screen)');
+    expect(line).toMatch(/^PromoStudio server on http:\/\/127\.0\.0\.1:8080 /);
+  });
+
+  it('prints no war-room address without demo data', () => {
+    expect(startBanner('http://127.0.0.1:8080', '/srv/studio')).not.toContain('/warroom/');
+  });
 });

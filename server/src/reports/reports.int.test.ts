@@ -68,4 +68,22 @@ describe('reports', () => {
     expect(charts.status).toBe(200);
     expect((await t.request.get('/warroom/bad%20id')).status).toBe(400);
   });
+
+  it('opens the kiosk on a sign-in card without a token, and the screen role may read the theme name for its header', async () => {
+    t = await createTestApp({ modules: liveTestModules() });
+    const bare = await t.request.get('/warroom/fest');
+    expect(bare.status).toBe(200);
+    expect(bare.text).toContain('<div id="signin" class="signin">');
+    expect(bare.text).toContain('登录作战大屏');
+    expect(bare.text).toContain('<span id="status" class="status">未登录</span>');
+    const provisioned = await t.request.get('/warroom/fest?token=abc&lang=en');
+    expect(provisioned.text).toContain('<div id="signin" class="signin" hidden>');
+    expect(provisioned.text).toContain('Sign in to the war room');
+    const script = await t.request.get('/warroom/assets/warroom.js');
+    expect(script.text).toContain('/api/v1/auth/login');
+    expect(script.text).toContain('sessionStorage');
+    // The header's name comes from GET /themes/:id: a screen passes the role check (404, not 403).
+    const theme = await t.request.get('/api/v1/themes/no-such-theme').set('Authorization', `Bearer ${await t.login('screen')}`);
+    expect(theme.status).toBe(404);
+  });
 });

@@ -1,7 +1,18 @@
-import { WARROOM_LABELS, type WarroomLang } from './warroom-labels.js';
+import { WARROOM_LABELS, type WarroomLabels, type WarroomLang } from './warroom-labels.js';
 import { warroomNames } from './warroom-names.js';
 
 const escapeAttr = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * Shown over the page when there is no token (open at once, before the script runs) and by the
+ * script when the socket refuses one. The form posts nowhere: the script signs in over the API.
+ */
+function signInCard(labels: WarroomLabels, open: boolean): string {
+  return `<div id="signin" class="signin"${open ? '' : ' hidden'}><form id="signin-form" class="card"><h2>${labels.signIn}</h2><p id="signin-msg" class="msg">${labels.signInHint}</p>
+<label>${labels.username}<input id="signin-user" name="username" autocomplete="username" required maxlength="128"></label>
+<label>${labels.password}<input id="signin-pass" name="password" type="password" autocomplete="current-password" required maxlength="1024"></label>
+<button id="signin-submit" type="submit">${labels.submit}</button></form></div>`;
+}
 
 /** The server-rendered shell: the layout and the boot data; the script fills it in place. */
 export function warroomHtml(input: { themeId: string; token: string; lang: WarroomLang }): string {
@@ -15,7 +26,7 @@ export function warroomHtml(input: { themeId: string; token: string; lang: Warro
 <title>${labels.title} · ${escapeAttr(input.themeId)}</title>
 <link rel="stylesheet" href="/warroom/assets/warroom.css">
 </head><body data-boot="${boot}">
-<header><h1>${labels.title} · <span>${escapeAttr(input.themeId)}</span></h1><span id="status" class="status">${labels.reconnecting}</span><span id="clock"></span></header>
+<header><h1>${labels.title} · <span id="theme-name">${escapeAttr(input.themeId)}</span></h1><span id="status" class="status">${input.token ? labels.reconnecting : labels.signedOut}</span><span id="clock"></span></header>
 <main>
 <div class="tiles">${tile('gmv', labels.gmv)}${tile('orders', labels.orders)}${tile('buyers', labels.buyers)}${tile('discount', labels.discount)}${tile('conversion', labels.conversion)}${tile('errorRate', labels.errorRate)}</div>
 <div class="grid">
@@ -28,6 +39,7 @@ ${chart('chart-region', labels.regions)}
 ${chart('chart-channel', labels.channels)}
 </div>
 </main>
+${signInCard(labels, input.token === '')}
 <script src="/socket.io/socket.io.min.js"></script>
 <script src="/warroom/assets/echarts.min.js"></script>
 <script type="module" src="/warroom/assets/warroom.js"></script>
@@ -52,4 +64,9 @@ main{flex:1;min-height:0;display:flex;flex-direction:column;gap:.8rem;padding:.8
 .stock-list .left{font-size:1.35em;font-weight:700;color:#7ee2a8}.stock-list .left.out{color:#ff6b6b}.stock-list .of{color:#8fa3c7}.stock-list .when{color:#ffd166;text-align:right;white-space:nowrap}
 .alerts{list-style:none;margin:.4rem 0;padding:0;flex:1;overflow:auto;font-size:clamp(1rem,1.2vw,1.4rem)}.alerts:empty::before{content:attr(data-empty);color:#5d6f92}
 .alerts li{padding:.25rem 0;border-bottom:1px solid #22304f}.alerts .sold_out,.alerts .budget_100,.alerts .error_spike{color:#ff6b6b}.alerts .low_stock,.alerts .budget_80{color:#ffd166}
-.kill button{margin:.3rem .3rem 0 0;padding:.5rem 1rem;font-size:1rem;background:#8b1e1e;color:#fff;border:0;border-radius:.4rem;cursor:pointer}`;
+.kill button{margin:.3rem .3rem 0 0;padding:.5rem 1rem;font-size:1rem;background:#8b1e1e;color:#fff;border:0;border-radius:.4rem;cursor:pointer}
+.signin{position:fixed;inset:0;display:flex;align-items:center;justify-content:center;background:rgba(11,15,26,.88)}.signin[hidden]{display:none}
+.signin .card{display:flex;flex-direction:column;gap:.9rem;width:min(26rem,90vw);padding:2rem;background:#141d33;border:1px solid #22304f;border-radius:.8rem;box-shadow:0 1rem 3rem rgba(0,0,0,.5)}
+.signin h2{margin:0;font-size:1.6rem}.signin .msg{margin:0;color:#8fa3c7}.signin .msg.error{color:#ff6b6b}
+.signin label{display:flex;flex-direction:column;gap:.3rem;color:#8fa3c7}.signin input{padding:.6rem .8rem;font-size:1.1rem;color:#e8ecf5;background:#0b0f1a;border:1px solid #2c3b5e;border-radius:.4rem}
+.signin button{padding:.7rem;font-size:1.1rem;color:#fff;background:#2f6fed;border:0;border-radius:.4rem;cursor:pointer}.signin button:disabled{opacity:.6;cursor:wait}`;

@@ -40,7 +40,7 @@ function pageApp(): express.Express {
   app.use(
     helmet({
       contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'connect-src': ["'self'", 'ws:', 'wss:'], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },
-      // The token rides in the URL (a kiosk has no login form): never leak it to other origins.
+      // A provisioned kiosk's token rides in the URL (`?token=`): never leak it to other origins.
       referrerPolicy: { policy: 'no-referrer' },
     }),
   );
@@ -77,7 +77,8 @@ function pageApp(): express.Express {
 /**
  * The kiosk page `/warroom/{themeId}?token=&lang=`. It lives outside `/api/v1`, so the module
  * routes those paths on the HTTP server before Express sees them (as the flash fast path does).
- * The page's socket checks the token; the page itself holds no data.
+ * The page's socket checks the token; the page itself holds no data. Without a token (or with a
+ * refused one) the page shows a sign-in card that logs in over `/api/v1/auth/login`.
  */
 export const warroomPageModule: ModuleFactory = (_deps, ctx) => {
   const app = pageApp();

@@ -159,8 +159,23 @@ function addAlert(alert: LiveAlert): void {
   while (list.children.length > 30) list.lastElementChild?.remove();
 }
 
+/** The session token: a provisioned kiosk's `?token=`, else one signed in here (kept per tab, never put in the URL). */
+const TOKEN_KEY = 'warroom.token';
+let token = boot.token || (sessionStorage.getItem(TOKEN_KEY) ?? '');
+
 async function api(path: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${boot.token}`, 'Content-Type': 'application/json', ...init.headers } });
+  return fetch(`/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers } });
+}
+
+/** The header names the theme as the studio does (its name in the kiosk language); the id stays when the theme cannot be read. */
+async function themeName(): Promise<void> {
+  const res = await api(`/themes/${encodeURIComponent(boot.themeId)}`);
+  if (!res.ok) return;
+  const detail = (await res.json()) as { theme?: { name: string; nameEn?: string } };
+  const name = detail.theme ? (boot.lang === 'en' ? (detail.theme.nameEn ?? detail.theme.name) : detail.theme.name) : '';
+  if (!name) return;
+  setText('theme-name', name);
+  document.title = `${L.title} · ${name}`;
 }
 
 /** The kill switch: approvers (and admins) get a pause button per live campaign of the theme. */
@@ -185,21 +200,100 @@ async function killSwitch(): Promise<void> {
   }
 }
 
-const socket = io('/live', { transports: ['websocket'], auth: { token: boot.token } });
-socket.on('connect', () => {
-  setText('status', L.connected);
-  $('status').classList.add('ok');
-  // Rejoin on every (re)connect: a new connection has no rooms.
-  socket.emit('subscribe', { kind: 'theme', id: boot.themeId }, (reply) => {
-    if (reply.ok && reply.data.snapshot) render(reply.data.snapshot);
+function setStatus(text: string, ok: boolean): void {
+  setText('status', text);
+  $('status').classList.toggle('ok', ok);
+}
+
+/** The sign-in card over the page; `message` says why it is back (a refused token), else the hint. */
+function showSignIn(message?: string): void {
+  setStatus(L.signedOut, false);
+  const msg = $('signin-msg');
+  msg.textContent = message ?? L.signInHint;
+  msg.classList.toggle('error', message !== undefined);
+  $('signin').hidden = false;
+  $('signin-user').focus();
+}
+
+let socket: Socket<LiveServerToClientEvents, LiveClientToServerEvents> | null = null;
+let loaded = false;
+
+function connect(): void {
+  socket?.disconnect();
+  const live = io('/live', { transports: ['websocket'], auth: { token } });
+  socket = live;
+  live.on('connect', () => {
+    $('signin').hidden = true;
+    setStatus(L.connected, true);
+    // Rejoin on every (re)connect: a new connection has no rooms.
+    live.emit('subscribe', { kind: 'theme', id: boot.themeId }, (reply) => {
+      if (reply.ok && reply.data.snapshot) render(reply.data.snapshot);
+    });
+    if (!loaded) {
+      loaded = true;
+      void themeName();
+      void killSwitch();
+    }
   });
-});
-socket.on('disconnect', () => {
-  setText('status', L.reconnecting);
-  $('status').classList.remove('ok');
-});
-socket.on('metrics', render);
-socket.on('alert', addAlert);
+  // The server refuses a token with "unauthorized: …" or "forbidden: …"; anything else (a network
+  // blip, a restart) is left to socket.io's reconnection.
+  live.on('connect_error', (err) => {
+    const reason = /^(unauthorized|forbidden)\b/.exec(err.message)?.[1];
+    if (!reason) return;
+    live.disconnect();
+    sessionStorage.removeItem(TOKEN_KEY);
+    token = '';
+    showSignIn(reason === 'forbidden' ? L.roleRefused : L.tokenRefused);
+  });
+  live.on('disconnect', () => {
+    if (token) setStatus(L.reconnecting, false);
+  });
+  live.on('metrics', render);
+  live.on('alert', addAlert);
+}
+
+async function signIn(event: SubmitEvent): Promise<void> {
+  event.preventDefault();
+  const submit = $('signin-submit') as HTMLButtonElement;
+  const msg = $('signin-msg');
+  submit.disabled = true;
+  submit.textContent = L.signingIn;
+  try {
+    const username = ($('signin-user') as HTMLInputElement).value;
+    const password = ($('signin-pass') as HTMLInputElement).value;
+    const res = await fetch('/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const body = res.ok ? ((await res.json()) as { token?: string }) : {};
+    if (!body.token) {
+      msg.textContent = res.status === 401 || res.status === 400 ? L.badLogin : L.loginFailed;
+      msg.classList.add('error');
+      return;
+    }
+    token = body.token;
+    sessionStorage.setItem(TOKEN_KEY, token);
+    ($('signin-pass') as HTMLInputElement).value = '';
+    // A refused provisioning token must not come back on reload: the tab's session token takes over.
+    if (boot.token) {
+      const url = new URL(window.location.href);
+      url.searchParams.delete('token');
+      history.replaceState(null, '', url);
+    }
+    connect();
+  } catch {
+    msg.textContent = L.loginFailed;
+    msg.classList.add('error');
+  } finally {
+    submit.disabled = false;
+    submit.textContent = L.submit;
+  }
+}
+
+($('signin-form') as HTMLFormElement).addEventListener('submit', (event) => void signIn(event));
 window.addEventListener('resize', () => charts.forEach((c) => c.resize()));
 setInterval(tickClock, 1000);
-void killSwitch();
+if (token) {
+  $('signin').hidden = true;
+  setStatus(L.reconnecting, false);
+  connect();
+} else {
+  showSignIn();
+}
