@@ -88,7 +88,7 @@ async function projectRun(campaignId: string, options: { autoPipelining: boolean
   const deps: AppDeps = { config, db, stores, logger, clock: systemClock };
   const campaign = flashCampaign(campaignId, SKUS.map((sku) => ({ sku, stock: STOCK, perUserLimit: 100 })), window);
   await saveInventoryLevels(db, SKUS.map((sku) => ({ sku, quantity: STOCK })), now);
-  const handle = await createApp(deps, { modules: [flashSaleModule({ campaigns: staticCampaigns([campaign]), config: { FLASH_AUTO_PIPELINING: options.autoPipelining, ...(options.persistDuringLoad ? {} : { FLASH_PERSIST_MS: 0 }) } })] });
+  const handle = await createApp(deps, { modules: [flashSaleModule({ campaigns: staticCampaigns([campaign]), config: { FLASH_AUTO_PIPELINING: options.autoPipelining, ...(options.persistDuringLoad ? {} : { FLASH_PERSIST_MS: 0, FLASH_RECONCILE_MS: 0 }) } })] });
   const address = await handle.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${address.port}`;
   const { key } = await createApiKey(db, { name: 'bench', scopes: ['flash'] });

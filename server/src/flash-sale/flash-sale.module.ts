@@ -124,7 +124,7 @@ export function flashSaleModule(options: FlashSaleModuleOptions = {}): ModuleFac
           if (parsed.success) service.applySoldOutMessage(parsed.data.id, parsed.data.soldOut);
         });
         stops.push(every(config.FLASH_SWEEP_MS, logger, 'flash sweep', runtime.sweep));
-        stops.push(every(config.FLASH_PERSIST_MS, logger, 'flash persist', runtime.drain));
+        stops.push(every(config.FLASH_PERSIST_MS, logger, 'flash persist', () => persister.tick(catalog.all())));
         stops.push(every(config.FLASH_PERSIST_MS * 50, logger, 'flash claim', () => runtime.claimStale()));
         stops.push(every(config.FLASH_RECONCILE_MS, logger, 'flash reconcile', runtime.reconcile));
       },

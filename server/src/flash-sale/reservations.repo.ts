@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { ReservationStatusSchema, type Reservation } from './reservation.schema.js';
 import type { SaleItemRef } from './sale-item.js';
 
-const CHUNK = 200;
+/** Rows per statement: 12 bindings each stays under SQLite's 32,766 and MariaDB's 65,535 placeholders. */
+const CHUNK = 500;
+
+/** Lets the request path run between the statements of a large transaction (better-sqlite3 is synchronous). */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 const RowSchema = z.object({
   token: z.string(),
@@ -55,6 +61,40 @@ function insertIgnoreSql(client: string, rows: number): string {
   return sql;
 }
 
+interface SqliteStatement {
+  run(bindings: readonly (string | number | null)[]): unknown;
+}
+interface SqliteConnection {
+  prepare(sql: string): SqliteStatement;
+}
+
+function isSqliteConnection(conn: unknown): conn is SqliteConnection {
+  return typeof conn === 'object' && conn !== null && 'prepare' in conn && typeof conn.prepare === 'function';
+}
+
+const preparedInserts = new WeakMap<SqliteConnection, SqliteStatement>();
+
+/**
+ * The transaction's better-sqlite3 connection, or null on other backends. Inserting through a
+ * statement prepared once per connection skips knex's per-call prepare and binding formatting
+ * (~3 µs a row of 11 on SQLite); MariaDB keeps knex.raw with the cached SQL text.
+ */
+async function sqliteConnectionOf(trx: Knex | Knex.Transaction): Promise<SqliteConnection | null> {
+  if (String(trx.client.config.client) !== 'better-sqlite3' || !('isTransaction' in trx) || !trx.isTransaction) return null;
+  const conn: unknown = await trx.client.acquireConnection();
+  return isSqliteConnection(conn) ? conn : null;
+}
+
+function insertStatement(conn: SqliteConnection, rows: number): SqliteStatement {
+  if (rows !== CHUNK) return conn.prepare(insertIgnoreSql('better-sqlite3', rows));
+  let statement = preparedInserts.get(conn);
+  if (!statement) {
+    statement = conn.prepare(insertIgnoreSql('better-sqlite3', rows));
+    preparedInserts.set(conn, statement);
+  }
+  return statement;
+}
+
 function bindingsOf(reservations: readonly Reservation[], now: number): (string | number | null)[] {
   const out: (string | number | null)[] = [];
   for (const r of reservations) out.push(r.token, r.campaignId, r.sku, r.userId, r.idempotencyKey, r.quantity, r.price, r.status, r.orderId, now, r.expiresAt, now);
@@ -68,9 +108,13 @@ function bindingsOf(reservations: readonly Reservation[], now: number): (string 
  * expired. A final status never moves back.
  */
 export async function saveReservations(trx: Knex | Knex.Transaction, reservations: readonly Reservation[], now: number): Promise<void> {
+  const client = String(trx.client.config.client);
+  const sqlite = await sqliteConnectionOf(trx);
   for (let i = 0; i < reservations.length; i += CHUNK) {
+    if (i > 0) await yieldToEventLoop();
     const chunk = reservations.slice(i, i + CHUNK);
-    await trx.raw(insertIgnoreSql(String(trx.client.config.client), chunk.length), bindingsOf(chunk, now));
+    if (sqlite) insertStatement(sqlite, chunk.length).run(bindingsOf(chunk, now));
+    else await trx.raw(insertIgnoreSql(client, chunk.length), bindingsOf(chunk, now));
   }
   const expired = reservations.filter((r) => r.status === 'expired').map((r) => r.token);
   for (let i = 0; i < expired.length; i += CHUNK) {
