@@ -1,6 +1,9 @@
 import * as echarts from 'echarts';
 import type { EffectReport } from './effect-report.service.js';
 
+/** Hour labels in the business zone (Asia/Shanghai), like the report's window. */
+const HOUR_LABEL = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+
 const WIDTH = 640;
 const HEIGHT = 300;
 
@@ -25,7 +28,7 @@ export function reportCharts(report: EffectReport, t: (zh: string, en: string) =
       svg: svg({
         tooltip: {},
         legend: { data: ['GMV', t('订单', 'Orders')] },
-        xAxis: { type: 'category', data: report.hourly.map((h) => new Date(h.hour).toISOString().slice(5, 13).replace('T', ' ')) },
+        xAxis: { type: 'category', data: report.hourly.map((h) => HOUR_LABEL.format(h.hour)) },
         yAxis: [{ type: 'value' }, { type: 'value' }],
         series: [
           { name: 'GMV', type: 'line', data: report.hourly.map((h) => yuan(h.gmv)) },

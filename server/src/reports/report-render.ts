@@ -5,6 +5,10 @@ export type ReportLang = 'zh' | 'en';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const money = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+/** Report times are shown in the platform's business zone (the campaigns' default), not raw UTC. */
+const REPORT_TIME_ZONE = 'Asia/Shanghai';
+const instant = (ms: number, lang: ReportLang) =>
+  `${new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: REPORT_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' }).format(ms)}`;
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
 /** The CSV: one `metric,value` row per figure, then the splits, money in fen (machine-readable). */
@@ -60,7 +64,7 @@ export function reportHtml(report: EffectReport, lang: ReportLang): string {
 <style>body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:2rem;color:#222}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}figure{display:inline-block;margin:1rem}</style>
 </head><body>
 <h1>${title}</h1>
-<p>${new Date(report.window.from).toISOString()} — ${new Date(report.window.to).toISOString()} · ${t('提升基线', 'Lift basis')}: ${report.lift.basis === 'holdout' ? t('对照组', 'holdout') : t('活动前同期', 'pre-period')}</p>
+<p>${instant(report.window.from, lang)} — ${instant(report.window.to, lang)} (${REPORT_TIME_ZONE}) · ${t('提升基线', 'Lift basis')}: ${report.lift.basis === 'holdout' ? t('对照组', 'holdout') : t('活动前同期', 'pre-period')}</p>
 <table>${figures.map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`).join('')}</table>
 <h2>${t('与预期效果对比', 'Against the expected effects')}</h2>
 <table><tr><th>${t('指标', 'Effect')}</th><th>${t('提升', 'Lift')}</th><th>${t('预期', 'Expected')}</th><th>${t('结论', 'Verdict')}</th></tr>${effects}</table>
