@@ -3,6 +3,11 @@ import { ZodError } from 'zod';
 import { describeConfigError, parseConfig } from './config.schema.js';
 
 describe('config', () => {
+  it('admits the packaged desktop studio origin by default, and only the listed origins when set', () => {
+    expect(parseConfig({}).CORS_ORIGINS).toEqual(['app://studio']);
+    expect(parseConfig({ CORS_ORIGINS: 'https://a.example, https://b.example' }).CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
+  });
+
   it('loads the demo data by default outside production', () => {
     expect(parseConfig({}).DEMO_DATA).toBe(true);
     expect(parseConfig({ NODE_ENV: 'development' }).DEMO_DATA).toBe(true);

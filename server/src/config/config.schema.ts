@@ -13,9 +13,10 @@ const EnvSchema = z.object({
   /** redis://host:port — absent: in-process stores. */
   REDIS_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The packaged desktop studio loads from `app://studio`; its API calls are cross-origin. */
   CORS_ORIGINS: z
     .string()
-    .default('')
+    .default('app://studio')
     .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
   /** Publishing needs the approver role when true. */
   REQUIRE_APPROVAL: z
