@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
 import { fenToYuanInput, parseYuanToFen } from '../../money/money-format.js';
+import { useCodecText, type TextCodec } from './use-codec-text.js';
 
 interface Props {
   value: number | undefined;
@@ -9,13 +9,11 @@ interface Props {
   invalid?: boolean;
 }
 
+const YUAN: TextCodec = { format: fenToYuanInput, parse: parseYuanToFen };
+
 /** Edits integer fen as yuan text; keeps what the planner typed until it parses. */
 export function MoneyInput({ value, onChange, optional, testId, invalid }: Props) {
-  const [text, setText] = useState(value === undefined ? '' : fenToYuanInput(value));
-  useEffect(() => {
-    setText((current) => (parseYuanToFen(current) === value ? current : value === undefined ? '' : fenToYuanInput(value)));
-  }, [value]);
-  const bad = text !== '' && parseYuanToFen(text) === null;
+  const { text, bad, onTextChange } = useCodecText(YUAN, value, onChange, optional);
   return (
     <div className="money-input">
       <span className="money-input__prefix">¥</span>
@@ -24,12 +22,7 @@ export function MoneyInput({ value, onChange, optional, testId, invalid }: Props
         inputMode="decimal"
         value={text}
         data-testid={testId}
-        onChange={(e) => {
-          setText(e.target.value);
-          if (e.target.value.trim() === '' && optional) onChange(undefined);
-          const fen = parseYuanToFen(e.target.value);
-          if (fen !== null) onChange(fen);
-        }}
+        onChange={(e) => onTextChange(e.target.value)}
       />
     </div>
   );

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
 import { bpToPercentText, parsePercentToBp } from '../variants/percent.js';
+import { useCodecText, type TextCodec } from './use-codec-text.js';
 
 interface Props {
   value: number | undefined;
@@ -9,13 +9,11 @@ interface Props {
   invalid?: boolean;
 }
 
+const PERCENT: TextCodec = { format: bpToPercentText, parse: parsePercentToBp };
+
 /** Edits basis points as a percentage (8500 bp ↔ "85"). */
 export function PercentInput({ value, onChange, optional, testId, invalid }: Props) {
-  const [text, setText] = useState(value === undefined ? '' : bpToPercentText(value));
-  useEffect(() => {
-    setText((current) => (parsePercentToBp(current) === value ? current : value === undefined ? '' : bpToPercentText(value)));
-  }, [value]);
-  const bad = text !== '' && parsePercentToBp(text) === null;
+  const { text, bad, onTextChange } = useCodecText(PERCENT, value, onChange, optional);
   return (
     <div className="money-input">
       <input
@@ -24,12 +22,7 @@ export function PercentInput({ value, onChange, optional, testId, invalid }: Pro
         inputMode="decimal"
         value={text}
         data-testid={testId}
-        onChange={(e) => {
-          setText(e.target.value);
-          if (e.target.value.trim() === '' && optional) onChange(undefined);
-          const bp = parsePercentToBp(e.target.value);
-          if (bp !== null) onChange(bp);
-        }}
+        onChange={(e) => onTextChange(e.target.value)}
       />
       <span className="money-input__prefix" style={{ borderRadius: '0 6px 6px 0', borderLeft: 0, borderRight: '1px solid var(--border-strong)' }}>
         %
