@@ -61,6 +61,8 @@ const EnvSchema = z.object({
   FLASH_SWEEP_MS: z.coerce.number().int().min(0).default(1000),
   /** Reservation log → SQL persister period (0 = off). */
   FLASH_PERSIST_MS: z.coerce.number().int().min(0).default(200),
+  /** Run that persister on its own worker thread (Redis backends; the in-process store's log is in-process). */
+  FLASH_PERSIST_THREAD: Bool.default(true),
   /** Redis ↔ SQL reconciliation period (0 = off). */
   FLASH_RECONCILE_MS: z.coerce.number().int().min(0).default(10_000),
   /**

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { AppDeps } from '../app/deps.js';
 import type { ModuleFactory } from '../app/module.types.js';
@@ -9,6 +10,7 @@ import type { FlashStockStore } from './flash-stock.store.js';
 import { createFlashSaleService, SOLD_OUT_CHANNEL, type FlashSaleService } from './flash-sale.service.js';
 import { createFlashFastPath, installFastPath } from './fast-path.js';
 import { createReconciler, type ItemDrift } from './reconciler.js';
+import { startPersisterThread } from './persister-thread/persister-thread.js';
 import { createReservationPersister } from './reservation-persister.js';
 import { createSaleCatalog, type CampaignSource, type SaleCatalog } from './sale-catalog.js';
 import { createStockWarmer } from './stock-warmer.js';
@@ -82,7 +84,11 @@ export function flashSaleModule(options: FlashSaleModuleOptions = {}): ModuleFac
     const campaigns = options.campaigns ?? ctx.liveCampaigns();
     const stock = acquireFlashStock(deps.stores, { autoPipelining: config.FLASH_AUTO_PIPELINING, onError: (err) => logger.warn({ err: err.message }, 'flash redis connection error') });
     const catalog = createSaleCatalog(campaigns);
-    const persister = createReservationPersister({ db: deps.db, stock, clock: deps.clock, logger });
+    const persisterThread =
+      config.FLASH_PERSIST_THREAD && deps.stores.redis && deps.config.REDIS_URL
+        ? startPersisterThread({ config: deps.config, consumerName: `flash-persist-${randomUUID().slice(0, 8)}`, clock: deps.clock, logger })
+        : null;
+    const persister = persisterThread ?? createReservationPersister({ db: deps.db, stock, clock: deps.clock, logger });
     const warmer = createStockWarmer({ db: deps.db, stores: deps.stores, stock, logger, drainItem: async (item) => void (await persister.drain([item])) });
     const service = createFlashSaleService({ db: deps.db, stores: deps.stores, clock: deps.clock, logger, stock, catalog, warmer });
     const reconciler = createReconciler({ db: deps.db, stock, metrics: ctx.metrics });
@@ -131,6 +137,7 @@ export function flashSaleModule(options: FlashSaleModuleOptions = {}): ModuleFac
       async close() {
         for (const stop of stops.splice(0)) await stop();
         await runtime.drain().catch((err: unknown) => logger.error({ err }, 'final flash drain failed'));
+        await persisterThread?.close();
         await unsubscribe?.();
         await keys.close();
         await options.campaigns?.close?.();

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import type { Redis } from 'ioredis';
 import type { ConfirmOutcome, FlashEvent, FlashStockStore, InitialiseRequest, ReserveOutcome, ReserveRequest } from './flash-stock.store.js';
 import { CAP_LUA, CLOSE_LUA, CONFIRM_LUA, INITIALISE_LUA, OPEN_LUA, RESERVE_LUA, SWEEP_LUA } from './flash.lua.js';
@@ -6,6 +7,8 @@ import { decodeRecord, encodeRecord } from './reservation-record.js';
 import { itemId, saleItemKeys, type SaleItemKeys, type SaleItemRef, type SaleItemTerms } from './sale-item.js';
 
 const GROUP = 'persist';
+/** Scripts per socket write while corked (see coalesceWrites). */
+const WRITE_BATCH = 16;
 type Reply = string | number | null | Reply[];
 
 interface Script {
@@ -57,20 +60,35 @@ export function createRedisFlashStockStore(options: RedisFlashStockOptions): Fla
     return keys;
   }
 
-  // Commands issued during one event-loop turn leave in one socket write: the socket is corked at
-  // the first and uncorked once the turn's I/O callbacks ran. Under load many requests' scripts
-  // share one syscall (measured ~10 µs CPU less per request); unlike ioredis auto-pipelining, a
-  // batch never waits for the previous batch's replies. Replies still resolve per command.
-  let corked = false;
+  // Commands issued during one event-loop turn leave in few socket writes: the socket is corked at
+  // the first, flushed after every WRITE_BATCH commands (so Redis starts on a batch while the rest
+  // of the turn is still parsed) and uncorked once the turn's I/O callbacks ran. Unlike ioredis
+  // auto-pipelining, a batch never waits for the previous batch's replies; replies still resolve
+  // per command. Measured in docs/adr/flash-sale-hot-path.md (one write per turn: 20.7k req/s;
+  // per 16 commands: 25k; a write per command: 22.6k).
+  let corked: Duplex | null = null;
+  let batched = 0;
+  function flushBatch(): void {
+    batched = 0;
+    if (!corked) return;
+    corked.uncork();
+    corked.cork();
+  }
+  function endTurn(): void {
+    const stream = corked;
+    corked = null;
+    stream?.uncork();
+  }
   function coalesceWrites(): void {
-    if (corked || redis.status !== 'ready') return;
-    const stream = redis.stream;
-    corked = true;
-    stream.cork();
-    setImmediate(() => {
-      corked = false;
-      stream.uncork();
-    });
+    if (corked) {
+      if (++batched === WRITE_BATCH) queueMicrotask(flushBatch);
+      return;
+    }
+    if (redis.status !== 'ready') return;
+    corked = redis.stream;
+    batched = 1;
+    corked.cork();
+    setImmediate(endTurn);
   }
 
   async function run(s: Script, keys: string[], args: (string | number)[]): Promise<Reply> {

@@ -1,10 +1,14 @@
+import { Redis } from 'ioredis';
 import pino from 'pino';
 import type { Knex } from 'knex';
 import { afterEach, describe, expect, it } from 'vitest';
+import { backendServices } from '../../test/backend.js';
 import { createTestClock } from '../../test/test-clock.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-db.js';
 import type { FlashStockStore } from './flash-stock.store.js';
 import { createMemoryFlashStockStore } from './memory-flash-stock.store.js';
+import { startPersisterThread, type PersisterThread } from './persister-thread/persister-thread.js';
+import { createRedisFlashStockStore } from './redis-flash-stock.store.js';
 import { createReservationPersister, persistReservations } from './reservation-persister.js';
 import { newReservationToken } from './reservation-token.js';
 import { soldInSql } from './reservations.repo.js';
@@ -66,3 +70,58 @@ describe('reservation persister', () => {
     expect(await db('flash_reservations').count({ n: '*' }).first()).toEqual({ n: 3 });
   });
 });
+
+const services = backendServices();
+if (services.redisUrl) {
+  const redisUrl = services.redisUrl;
+  const threads: PersisterThread[] = [];
+  afterEach(async () => {
+    for (const t of threads.splice(0)) await t.close();
+  });
+
+  /** A sale logged in Redis by `events` reservations, and a persister thread on `sql`'s database. */
+  async function threadSale(sql: 'sqlite' | 'mariadb', events: number, txRows = 1_000) {
+    const database = await createTestDatabase({ config: sql === 'sqlite' ? { DATABASE_URL: undefined } : {} });
+    const db = database.connect();
+    const stock = createRedisFlashStockStore({ redis: new Redis(redisUrl), keyPrefix: database.config.REDIS_KEY_PREFIX, consumerName: 'request-thread' });
+    opened.push({ database, db, stock });
+    await stock.initialise(item, { terms: { price: 990, perUserLimit: 5, reservationMs: 900_000, closesAt: NOW + 3_600_000 }, allocated: events, reservations: [] });
+    await Promise.all(
+      Array.from({ length: events }, (_, i) => stock.reserve(item, { userId: `u${i}`, quantity: 1, idempotencyKey: `k${i}`, token: newReservationToken(item, undefined, NOW + i), now: NOW })),
+    );
+    const thread = startPersisterThread({ config: database.config, consumerName: 'persister-thread', clock: createTestClock(NOW), logger: pino({ level: 'silent' }), txRows });
+    threads.push(thread);
+    return { db, stock, thread };
+  }
+
+  describe.each(['sqlite', 'mariadb'] as const)('reservation persister on its own thread (Redis log, %s)', (sql) => {
+    it('writes every logged reservation exactly once, in several transactions, and acks the log', async () => {
+      const { db, stock, thread } = await threadSale(sql, EVENTS);
+      expect(await thread.drain([item])).toBe(EVENTS);
+      expect(await soldInSql(db, item)).toBe(EVENTS);
+      expect(await thread.drain([item])).toBe(0);
+      expect(await stock.readEvents([item], 10, 'pending')).toEqual([]);
+      const row: unknown = await db('flash_reservations').where({ user_id: 'u7' }).first('price', 'status', 'created_at');
+      expect(row).toEqual({ price: 990, status: 'held', created_at: NOW });
+    });
+
+    it('a thread that dies after reading leaves its events pending, and the next thread writes them once', async () => {
+      const { db, thread } = await threadSale(sql, EVENTS, 10_000);
+      // A tick reads everything but holds it for a fuller transaction (it waited less than 1 s).
+      expect(await thread.tick([item])).toBe(0);
+      await thread.crash();
+      expect(await soldInSql(db, item)).toBe(0);
+      expect(await thread.drain([item])).toBe(EVENTS);
+      expect(await soldInSql(db, item)).toBe(EVENTS);
+    });
+
+    it('answers a failed write with the thread\'s error, keeps the events pending and writes them on the next pass', async () => {
+      const { db, thread } = await threadSale(sql, 30);
+      await db.schema.renameTable('flash_reservations', 'flash_reservations_away');
+      await expect(thread.drain([item])).rejects.toThrow(/flash persister thread: .*flash_reservations/);
+      await db.schema.renameTable('flash_reservations_away', 'flash_reservations');
+      expect(await thread.drain([item])).toBe(30);
+      expect(await soldInSql(db, item)).toBe(30);
+    });
+  });
+}

@@ -5,7 +5,7 @@ import { enqueueOutbox } from '../outbox/outbox.repo.js';
 import { inventorySoldMessage } from '../inventory/inventory-sold.js';
 import type { FlashEvent, FlashStockStore } from './flash-stock.store.js';
 import type { Reservation } from './reservation.schema.js';
-import { saveReservations } from './reservations.repo.js';
+import { saveReservations, type SaveOptions } from './reservations.repo.js';
 import type { SaleItemRef } from './sale-item.js';
 
 /** Entries per stream per XREADGROUP. */
@@ -22,9 +22,9 @@ const MAX_LAG_MS = 1000;
 const STALE_MS = 30_000;
 
 /** Writes reservations to SQL with the outbox messages their confirmation causes, in one transaction. */
-export async function persistReservations(db: Knex, reservations: readonly Reservation[], now: number): Promise<void> {
+export async function persistReservations(db: Knex, reservations: readonly Reservation[], now: number, options?: SaveOptions): Promise<void> {
   await db.transaction(async (trx) => {
-    await saveReservations(trx, reservations, now);
+    await saveReservations(trx, reservations, now, options);
     await enqueueOutbox(trx, reservations.filter((r) => r.status === 'confirmed').map(inventorySoldMessage), now);
   });
 }
@@ -35,8 +35,20 @@ export async function persistReservations(db: Knex, reservations: readonly Reser
  * pending in the consumer group, so a crash loses none: this consumer re-reads them (`pending`)
  * or another claims them after STALE_MS. All passes run one at a time.
  */
-export function createReservationPersister(deps: { db: Knex; stock: FlashStockStore; clock: Clock; logger: Logger; maxLagMs?: number }) {
+export interface ReservationPersisterDeps {
+  db: Knex;
+  stock: FlashStockStore;
+  clock: Clock;
+  logger: Logger;
+  maxLagMs?: number;
+  /** Rows per SQL transaction (default TX_ROWS). */
+  txRows?: number;
+  save?: SaveOptions;
+}
+
+export function createReservationPersister(deps: ReservationPersisterDeps): ReservationPersister {
   const maxLagMs = deps.maxLagMs ?? MAX_LAG_MS;
+  const txRows = deps.txRows ?? TX_ROWS;
   let buffered: FlashEvent[] = [];
   let bufferedSince = 0;
   let queue: Promise<unknown> = Promise.resolve();
@@ -51,7 +63,7 @@ export function createReservationPersister(deps: { db: Knex; stock: FlashStockSt
     if (events.length === 0) return 0;
     const reservations = new Array<Reservation>(events.length);
     for (let i = 0; i < events.length; i++) reservations[i] = (events[i] as FlashEvent).reservation;
-    await persistReservations(deps.db, reservations, deps.clock.now());
+    await persistReservations(deps.db, reservations, deps.clock.now(), deps.save);
     await deps.stock.ack(events);
     return events.length;
   }
@@ -75,7 +87,7 @@ export function createReservationPersister(deps: { db: Knex; stock: FlashStockSt
       const events = await deps.stock.readEvents(items, READ_COUNT, 'new');
       if (events.length > 0 && buffered.length === 0) bufferedSince = performance.now();
       for (const e of events) buffered.push(e);
-      if (buffered.length >= TX_ROWS) written += await flush();
+      if (buffered.length >= txRows) written += await flush();
       if (events.length < READ_COUNT) return written;
     }
   }
@@ -112,4 +124,9 @@ export function createReservationPersister(deps: { db: Knex; stock: FlashStockSt
     },
   };
 }
-export type ReservationPersister = ReturnType<typeof createReservationPersister>;
+/** What the module drives: the in-process persister above, or the same one on its own thread (persister-thread/). */
+export interface ReservationPersister {
+  drain(items: readonly SaleItemRef[]): Promise<number>;
+  tick(items: readonly SaleItemRef[]): Promise<number>;
+  claimStale(items: readonly SaleItemRef[], idleMs?: number): Promise<number>;
+}

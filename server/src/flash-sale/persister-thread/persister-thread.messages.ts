@@ -1,0 +1,21 @@
+import type { Config } from '../../config/config.schema.js';
+import type { SaleItemRef } from '../sale-item.js';
+
+/** What the persister thread needs to open its own SQL pool and Redis connection. */
+export type PersisterThreadConfig = Pick<Config, 'DATA_DIR' | 'DATABASE_URL' | 'REDIS_URL' | 'REDIS_KEY_PREFIX'>;
+
+export interface PersisterThreadData {
+  config: PersisterThreadConfig;
+  /** This thread's name in the stream consumer group. */
+  consumerName: string;
+  /** Rows per SQL transaction (see persister-thread.ts). */
+  txRows: number;
+}
+
+/** A call into the thread. `now` is the caller's clock, so timestamps follow the app's clock. */
+export type PersisterRequest =
+  | { id: number; op: 'drain' | 'tick'; items: SaleItemRef[]; now: number }
+  | { id: number; op: 'claimStale'; items: SaleItemRef[]; now: number; idleMs: number | undefined }
+  | { id: number; op: 'close' };
+
+export type PersisterResponse = { id: number; ok: true; written: number } | { id: number; ok: false; message: string };

@@ -1,0 +1,107 @@
+import { Worker } from 'node:worker_threads';
+import type { Logger } from 'pino';
+import type { Clock } from '../../app/deps.js';
+import type { ReservationPersister } from '../reservation-persister.js';
+import type { SaleItemRef } from '../sale-item.js';
+import type { PersisterRequest, PersisterResponse, PersisterThreadConfig, PersisterThreadData } from './persister-thread.messages.js';
+
+const BOOT = new URL('./persister-thread.boot.mjs', import.meta.url);
+
+/**
+ * Rows per transaction on the thread. SQLite: the thread holds the file's write lock for a whole
+ * transaction (~11 µs a row), and a request-thread writer meanwhile waits in busy_timeout, so
+ * transactions stay short enough to bound that wait; MariaDB locks rows, not the database.
+ */
+export function threadTxRows(config: Pick<PersisterThreadConfig, 'DATABASE_URL'>): number {
+  return config.DATABASE_URL ? 20_000 : 5_000;
+}
+
+export interface PersisterThread extends ReservationPersister {
+  /** Finishes the calls already made, closes the thread's connections and ends it. */
+  close(): Promise<void>;
+  /** Ends the thread at once, as a crash would; the next call starts another (tests). */
+  crash(): Promise<void>;
+}
+
+type Call = { op: 'drain' | 'tick'; items: SaleItemRef[] } | { op: 'claimStale'; items: SaleItemRef[]; idleMs: number | undefined };
+
+/**
+ * The reservation persister on a worker thread with its own SQL pool and Redis connection (Redis
+ * backends only: the in-process stock store's log lives in this thread's memory). The request
+ * thread only posts a message per pass, so draining never holds its event loop: on SQLite the
+ * commit of a large transaction used to stall every request for 65–100 ms
+ * (docs/adr/flash-sale-hot-path.md). A thread that dies is started again on the next call; what it
+ * had read but not written stays pending in the consumer group and is read again by its successor
+ * under the same consumer name.
+ */
+export function startPersisterThread(options: { config: PersisterThreadConfig; consumerName: string; clock: Clock; logger: Logger; txRows?: number }): PersisterThread {
+  const data: PersisterThreadData = {
+    config: { DATA_DIR: options.config.DATA_DIR, DATABASE_URL: options.config.DATABASE_URL, REDIS_URL: options.config.REDIS_URL, REDIS_KEY_PREFIX: options.config.REDIS_KEY_PREFIX },
+    consumerName: options.consumerName,
+    txRows: options.txRows ?? threadTxRows(options.config),
+  };
+  const pending = new Map<number, { resolve(written: number): void; reject(err: Error): void }>();
+  let nextId = 1;
+  let worker: Worker | null = null;
+  let closed = false;
+
+  function failAll(err: Error): void {
+    for (const call of pending.values()) call.reject(err);
+    pending.clear();
+  }
+
+  function thread(): Worker {
+    if (worker) return worker;
+    const started = new Worker(BOOT, { workerData: data, name: 'flash-persister' });
+    // The thread never keeps the process alive on its own; close() ends it deliberately.
+    started.unref();
+    started.on('message', (reply: PersisterResponse) => {
+      const call = pending.get(reply.id);
+      if (!call) return;
+      pending.delete(reply.id);
+      if (reply.ok) call.resolve(reply.written);
+      else call.reject(new Error(`flash persister thread: ${reply.message}`));
+    });
+    started.on('error', (err) => options.logger.error({ err }, 'flash persister thread failed'));
+    started.on('exit', (code) => {
+      if (worker === started) worker = null;
+      if (!closed) options.logger.warn({ code }, 'flash persister thread exited; the next pass starts another');
+      failAll(new Error(`flash persister thread exited (${code})`));
+    });
+    worker = started;
+    return started;
+  }
+
+  function send(request: PersisterRequest, target: Worker): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      pending.set(request.id, { resolve, reject });
+      target.postMessage(request);
+    });
+  }
+
+  function call(c: Call): Promise<number> {
+    if (closed) return Promise.reject(new Error('flash persister thread is closed'));
+    const items = c.items.map(({ campaignId, sku }) => ({ campaignId, sku }));
+    const id = nextId++;
+    const now = options.clock.now();
+    return send(c.op === 'claimStale' ? { id, op: c.op, items, now, idleMs: c.idleMs } : { id, op: c.op, items, now }, thread());
+  }
+
+  return {
+    drain: (items) => call({ op: 'drain', items: [...items] }),
+    tick: (items) => call({ op: 'tick', items: [...items] }),
+    claimStale: (items, idleMs) => call({ op: 'claimStale', items: [...items], idleMs }),
+    async close() {
+      if (closed) return;
+      closed = true;
+      const running = worker;
+      if (!running) return;
+      // Calls already posted run first: the thread handles its messages in order.
+      await send({ id: nextId++, op: 'close' }, running).catch(() => undefined);
+      await running.terminate();
+    },
+    async crash() {
+      await worker?.terminate();
+    },
+  };
+}
