@@ -5,7 +5,8 @@
 
 /**
  * The hot path, one round trip: open check, idempotency, per-user limit, stock, decrement,
- * stream append and war-room counters.
+ * stream append and war-room counters. Log entries are one field, `e` = `type|at|token|record`
+ * (type r/c/x): a quarter of the field strings to append, store and parse of four fields.
  * KEYS: state stock users idem res exp stream live   ARGV: userId qty idemKey token now
  */
 export const RESERVE_LUA = `
@@ -31,11 +32,10 @@ local exp = now + tonumber(st[5])
 local rec = 'h|' .. ARGV[1] .. '|' .. qty .. '|' .. st[3] .. '|' .. exp .. '|' .. ARGV[3] .. '|'
 redis.call('HSET', KEYS[5], ARGV[4], rec)
 redis.call('ZADD', KEYS[6], exp, ARGV[4])
-redis.call('XADD', KEYS[7], '*', 't', 'r', 'k', ARGV[4], 'v', rec, 'at', ARGV[5])
+redis.call('XADD', KEYS[7], '*', 'e', 'r|' .. ARGV[5] .. '|' .. ARGV[4] .. '|' .. rec)
+if redis.call('HINCRBY', KEYS[8], 'o', 1) == 1 then redis.call('EXPIRE', KEYS[8], 3600) end
 redis.call('HINCRBY', KEYS[8], 'u', qty)
-redis.call('HINCRBY', KEYS[8], 'o', 1)
 redis.call('HINCRBY', KEYS[8], 'g', qty * tonumber(st[3]))
-redis.call('EXPIRE', KEYS[8], 3600)
 return {'ok', ARGV[4], rec, stock}
 `;
 
@@ -67,7 +67,7 @@ f[7] = ARGV[2]
 rec = join(f)
 redis.call('HSET', KEYS[1], ARGV[1], rec)
 redis.call('ZREM', KEYS[2], ARGV[1])
-redis.call('XADD', KEYS[3], '*', 't', 'c', 'k', ARGV[1], 'v', rec, 'at', ARGV[3])
+redis.call('XADD', KEYS[3], '*', 'e', 'c|' .. ARGV[3] .. '|' .. ARGV[1] .. '|' .. rec)
 return {'ok', rec}
 `;
 
@@ -90,7 +90,7 @@ for _, token in ipairs(due) do
       redis.call('HSET', KEYS[4], token, rec)
       redis.call('INCRBY', KEYS[2], tonumber(f[3]))
       redis.call('HINCRBY', KEYS[3], f[2], -tonumber(f[3]))
-      redis.call('XADD', KEYS[6], '*', 't', 'x', 'k', token, 'v', rec, 'at', ARGV[1])
+      redis.call('XADD', KEYS[6], '*', 'e', 'x|' .. ARGV[1] .. '|' .. token .. '|' .. rec)
       out[#out + 1] = token
       out[#out + 1] = rec
     end

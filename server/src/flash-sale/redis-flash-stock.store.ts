@@ -39,6 +39,18 @@ export interface RedisFlashStockOptions {
   consumerName: string;
 }
 
+const EVENT_TYPE: Record<string, FlashEvent['type']> = { r: 'reserved', c: 'confirmed', x: 'expired' };
+
+/** A log entry `type|at|token|record` (see RESERVE_LUA); the record keeps its own `|`s. */
+function decodeLogEntry(item: SaleItemRef, id: string, entry: string): FlashEvent {
+  const first = entry.indexOf('|');
+  const second = entry.indexOf('|', first + 1);
+  const third = entry.indexOf('|', second + 1);
+  const type = EVENT_TYPE[entry.slice(0, first)];
+  if (!type || third < 0) throw new Error(`corrupt flash log entry ${id}`);
+  return { id, item, type, reservation: decodeRecord(item, entry.slice(second + 1, third), entry.slice(third + 1)), at: Number(entry.slice(first + 1, second)) };
+}
+
 function str(reply: Reply | undefined): string {
   return typeof reply === 'string' ? reply : String(reply ?? '');
 }
@@ -117,10 +129,11 @@ export function createRedisFlashStockStore(options: RedisFlashStockOptions): Fla
   }
 
   function toEvent(item: SaleItemRef, id: string, fields: string[]): FlashEvent {
+    if (fields[0] === 'e') return decodeLogEntry(item, id, fields[1] ?? '');
+    // Entries written before the one-field format (t, k, v, at), still drained after an upgrade.
     const f: Record<string, string> = {};
     for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i] as string] = fields[i + 1] as string;
-    const type = f.t === 'c' ? 'confirmed' : f.t === 'x' ? 'expired' : 'reserved';
-    return { id, item, type, reservation: decodeRecord(item, f.k ?? '', f.v ?? ''), at: Number(f.at) };
+    return { id, item, type: EVENT_TYPE[f.t ?? ''] ?? 'reserved', reservation: decodeRecord(item, f.k ?? '', f.v ?? ''), at: Number(f.at) };
   }
 
   return {
