@@ -86,7 +86,7 @@ export function flashSaleModule(options: FlashSaleModuleOptions = {}): ModuleFac
     const catalog = createSaleCatalog(campaigns);
     const persisterThread =
       config.FLASH_PERSIST_THREAD && deps.stores.redis && deps.config.REDIS_URL
-        ? startPersisterThread({ config: deps.config, consumerName: `flash-persist-${randomUUID().slice(0, 8)}`, clock: deps.clock, logger })
+        ? startPersisterThread({ config: deps.config, consumerName: `flash-persist-${randomUUID().slice(0, 8)}`, clock: deps.clock, logger, requestDb: deps.db })
         : null;
     const persister = persisterThread ?? createReservationPersister({ db: deps.db, stock, clock: deps.clock, logger });
     const warmer = createStockWarmer({ db: deps.db, stores: deps.stores, stock, logger, drainItem: async (item) => void (await persister.drain([item])) });

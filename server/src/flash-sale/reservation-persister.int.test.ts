@@ -7,7 +7,7 @@ import { createTestClock } from '../../test/test-clock.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-db.js';
 import type { FlashStockStore } from './flash-stock.store.js';
 import { createMemoryFlashStockStore } from './memory-flash-stock.store.js';
-import { startPersisterThread, type PersisterThread } from './persister-thread/persister-thread.js';
+import { startPersisterThread, watchWriters, type PersisterThread } from './persister-thread/persister-thread.js';
 import { createRedisFlashStockStore } from './redis-flash-stock.store.js';
 import { createReservationPersister, persistReservations } from './reservation-persister.js';
 import { newReservationToken } from './reservation-token.js';
@@ -71,6 +71,44 @@ describe('reservation persister', () => {
   });
 });
 
+describe('persisting in slices when another writer waits', () => {
+  it('commits after every slice while commitEarly says so, and writes each row and outbox message once', async () => {
+    const { db, stock } = await loggedSale(1_200);
+    const reservations = (await stock.readEvents([item], 2_000)).map((e, i) => (i % 3 === 0 ? { ...e.reservation, status: 'confirmed' as const, orderId: `o-${i}` } : e.reservation));
+    let commits = 0;
+    db.on('query', (q: { sql?: string }) => {
+      if (/^commit/i.test(q.sql ?? '')) commits += 1;
+    });
+    await persistReservations(db, reservations, NOW, { commitEarly: () => true });
+    expect(commits).toBe(3);
+    expect(await soldInSql(db, item)).toBe(1_200);
+    expect(await db('outbox').count({ n: '*' }).first()).toEqual({ n: 400 });
+    await persistReservations(db, reservations, NOW, { commitEarly: () => true });
+    expect(await db('flash_reservations').count({ n: '*' }).first()).toEqual({ n: 1_200 });
+    expect(await db('outbox').count({ n: '*' }).first()).toEqual({ n: 400 });
+  });
+
+  it('flags the request thread\'s writes (in transactions too) but not its reads', async () => {
+    const database = await createTestDatabase();
+    const db = database.connect();
+    opened.push({ database, db, stock: createMemoryFlashStockStore() });
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    const unwatch = watchWriters(db, flag);
+    await db('flash_reservations').select('token').limit(1);
+    expect(Atomics.load(flag, 0)).toBe(0);
+    await db.transaction(async (trx) => {
+      expect(Atomics.load(flag, 0)).toBe(1);
+      Atomics.store(flag, 0, 0);
+      await trx('inventory_levels').insert({ sku: 's-1', quantity: 3, reported_at: NOW });
+    });
+    expect(Atomics.load(flag, 0)).toBe(1);
+    unwatch();
+    Atomics.store(flag, 0, 0);
+    await db('inventory_levels').insert({ sku: 's-2', quantity: 3, reported_at: NOW });
+    expect(Atomics.load(flag, 0)).toBe(0);
+  });
+});
+
 const services = backendServices();
 if (services.redisUrl) {
   const redisUrl = services.redisUrl;
@@ -89,7 +127,7 @@ if (services.redisUrl) {
     await Promise.all(
       Array.from({ length: events }, (_, i) => stock.reserve(item, { userId: `u${i}`, quantity: 1, idempotencyKey: `k${i}`, token: newReservationToken(item, undefined, NOW + i), now: NOW })),
     );
-    const thread = startPersisterThread({ config: database.config, consumerName: 'persister-thread', clock: createTestClock(NOW), logger: pino({ level: 'silent' }), txRows });
+    const thread = startPersisterThread({ config: database.config, consumerName: 'persister-thread', clock: createTestClock(NOW), logger: pino({ level: 'silent' }), txRows, requestDb: db });
     threads.push(thread);
     return { db, stock, thread };
   }
@@ -103,6 +141,16 @@ if (services.redisUrl) {
       expect(await stock.readEvents([item], 10, 'pending')).toEqual([]);
       const row: unknown = await db('flash_reservations').where({ user_id: 'u7' }).first('price', 'status', 'created_at');
       expect(row).toEqual({ price: 990, status: 'held', created_at: NOW });
+    });
+
+    it('lets the request thread write while it drains, and still writes every event once', async () => {
+      const { db, thread } = await threadSale(sql, EVENTS, 10_000);
+      const drained = thread.drain([item]);
+      const writes = await Promise.all(Array.from({ length: 20 }, (_, i) => db('inventory_levels').insert({ sku: `w-${i}`, quantity: i, reported_at: NOW })));
+      expect(writes).toHaveLength(20);
+      expect(await drained).toBe(EVENTS);
+      expect(await soldInSql(db, item)).toBe(EVENTS);
+      expect(await db('inventory_levels').count({ n: '*' }).first()).toEqual({ n: 20 });
     });
 
     it('a thread that dies after reading leaves its events pending, and the next thread writes them once', async () => {

@@ -21,20 +21,39 @@ const TX_ROWS = 20_000;
 const MAX_LAG_MS = 1000;
 const STALE_MS = 30_000;
 
-/** Writes reservations to SQL with the outbox messages their confirmation causes, in one transaction. */
-export async function persistReservations(db: Knex, reservations: readonly Reservation[], now: number, options?: SaveOptions): Promise<void> {
-  await db.transaction(async (trx) => {
-    await saveReservations(trx, reservations, now, options);
-    await enqueueOutbox(trx, reservations.filter((r) => r.status === 'confirmed').map(inventorySoldMessage), now);
-  });
-}
+/** Rows per slice when a transaction may end early (see `SaveOptions.commitEarly`). */
+const SLICE = 500;
 
 /**
- * Drains the reservation log (Redis stream consumer group, or the in-process queue) into SQL in
- * large multi-row transactions, acking only after commit. Events read but not yet written stay
- * pending in the consumer group, so a crash loses none: this consumer re-reads them (`pending`)
- * or another claims them after STALE_MS. All passes run one at a time.
+ * Writes reservations to SQL with the outbox messages their confirmation causes. One transaction,
+ * unless `options.commitEarly` says another writer is waiting: then the rows written so far are
+ * committed and the rest go in a new transaction. Splitting is safe: rows and outbox messages
+ * are insert-if-absent, status moves only forward, and the events are acked after the last commit.
  */
+export async function persistReservations(db: Knex, reservations: readonly Reservation[], now: number, options: SaveOptions = {}): Promise<void> {
+  const commitEarly = options.commitEarly;
+  if (!commitEarly) {
+    await db.transaction(async (trx) => {
+      await saveReservations(trx, reservations, now, options);
+      await enqueueOutbox(trx, reservations.filter((r) => r.status === 'confirmed').map(inventorySoldMessage), now);
+    });
+    return;
+  }
+  let done = 0;
+  while (done < reservations.length) {
+    done = await db.transaction(async (trx) => {
+      let next = done;
+      do {
+        const slice = reservations.slice(next, next + SLICE);
+        await saveReservations(trx, slice, now, options);
+        await enqueueOutbox(trx, slice.filter((r) => r.status === 'confirmed').map(inventorySoldMessage), now);
+        next += slice.length;
+      } while (next < reservations.length && !commitEarly());
+      return next;
+    });
+  }
+}
+
 export interface ReservationPersisterDeps {
   db: Knex;
   stock: FlashStockStore;

@@ -108,6 +108,11 @@ export interface SaveOptions {
    * turns it off, holding SQLite's write lock for less time.
    */
   yieldBetweenChunks?: boolean;
+  /**
+   * Asked between slices of a large write: true when another writer waits for SQLite's one write
+   * lock, so the rows so far are committed and the lock released (see persistReservations).
+   */
+  commitEarly?: () => boolean;
 }
 
 /**

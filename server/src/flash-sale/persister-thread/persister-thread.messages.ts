@@ -10,6 +10,11 @@ export interface PersisterThreadData {
   consumerName: string;
   /** Rows per SQL transaction (see persister-thread.ts). */
   txRows: number;
+  /**
+   * SQLite only: set to 1 by the request thread when it starts a write, so the thread commits
+   * what it has and releases the file's one write lock (reset by the thread when it reads it).
+   */
+  writerWaiting: Int32Array | null;
 }
 
 /** A call into the thread. `now` is the caller's clock, so timestamps follow the app's clock. */

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { Clock } from '../../app/deps.js';
 import type { ReservationPersister } from '../reservation-persister.js';
@@ -8,9 +9,9 @@ import type { PersisterRequest, PersisterResponse, PersisterThreadConfig, Persis
 const BOOT = new URL('./persister-thread.boot.mjs', import.meta.url);
 
 /**
- * Rows per transaction on the thread. SQLite: the thread holds the file's write lock for a whole
- * transaction (~11 µs a row), and a request-thread writer meanwhile waits in busy_timeout, so
- * transactions stay short enough to bound that wait; MariaDB locks rows, not the database.
+ * Rows per transaction on the thread. SQLite has one write lock per file: a request-thread writer
+ * waits for the thread's transaction in busy_timeout, blocking its event loop, so transactions are
+ * shorter there and end early when a writer shows up (`watchWriters`). MariaDB locks rows.
  */
 export function threadTxRows(config: Pick<PersisterThreadConfig, 'DATABASE_URL'>): number {
   return config.DATABASE_URL ? 20_000 : 5_000;
@@ -21,6 +22,20 @@ export interface PersisterThread extends ReservationPersister {
   close(): Promise<void>;
   /** Ends the thread at once, as a crash would; the next call starts another (tests). */
   crash(): Promise<void>;
+}
+
+const READ_ONLY = /^\s*(select|pragma)\b/i;
+
+/**
+ * SQLite: flags every write the request thread starts on `db` (knex emits `query` before it runs
+ * the statement), so the persister thread commits and lets it through. Returns the unwatch.
+ */
+export function watchWriters(db: Knex, flag: Int32Array): () => void {
+  const onQuery = (query: { sql?: unknown }) => {
+    if (typeof query.sql === 'string' && !READ_ONLY.test(query.sql)) Atomics.store(flag, 0, 1);
+  };
+  db.on('query', onQuery);
+  return () => void db.off('query', onQuery);
 }
 
 type Call = { op: 'drain' | 'tick'; items: SaleItemRef[] } | { op: 'claimStale'; items: SaleItemRef[]; idleMs: number | undefined };
@@ -34,11 +49,22 @@ type Call = { op: 'drain' | 'tick'; items: SaleItemRef[] } | { op: 'claimStale';
  * had read but not written stays pending in the consumer group and is read again by its successor
  * under the same consumer name.
  */
-export function startPersisterThread(options: { config: PersisterThreadConfig; consumerName: string; clock: Clock; logger: Logger; txRows?: number }): PersisterThread {
+export function startPersisterThread(options: {
+  config: PersisterThreadConfig;
+  consumerName: string;
+  clock: Clock;
+  logger: Logger;
+  txRows?: number;
+  /** The request thread's pool; on SQLite its writes make the thread release the write lock. */
+  requestDb?: Knex;
+}): PersisterThread {
+  const writerWaiting = !options.config.DATABASE_URL && options.requestDb ? new Int32Array(new SharedArrayBuffer(4)) : null;
+  const unwatch = writerWaiting && options.requestDb ? watchWriters(options.requestDb, writerWaiting) : () => undefined;
   const data: PersisterThreadData = {
     config: { DATA_DIR: options.config.DATA_DIR, DATABASE_URL: options.config.DATABASE_URL, REDIS_URL: options.config.REDIS_URL, REDIS_KEY_PREFIX: options.config.REDIS_KEY_PREFIX },
     consumerName: options.consumerName,
     txRows: options.txRows ?? threadTxRows(options.config),
+    writerWaiting,
   };
   const pending = new Map<number, { resolve(written: number): void; reject(err: Error): void }>();
   let nextId = 1;
@@ -94,6 +120,7 @@ export function startPersisterThread(options: { config: PersisterThreadConfig; c
     async close() {
       if (closed) return;
       closed = true;
+      unwatch();
       const running = worker;
       if (!running) return;
       // Calls already posted run first: the thread handles its messages in order.

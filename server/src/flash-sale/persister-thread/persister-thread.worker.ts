@@ -13,6 +13,7 @@ const port = parentPort;
 if (!port || !data.config.REDIS_URL) throw new Error('the persister thread needs a parent and REDIS_URL');
 
 const db = createDb({ ...data.config, DB_POOL_MAX: 2 });
+const writerWaiting = data.writerWaiting;
 const redis = new Redis(data.config.REDIS_URL, { lazyConnect: false });
 // ioredis reconnects by itself; a failed call rejects and reaches the caller as an error reply.
 redis.on('error', () => undefined);
@@ -24,7 +25,7 @@ const persister = createReservationPersister({
   clock: { now: () => now },
   logger: pino({ level: 'silent' }),
   txRows: data.txRows,
-  save: { yieldBetweenChunks: false },
+  save: { yieldBetweenChunks: false, ...(writerWaiting ? { commitEarly: () => Atomics.exchange(writerWaiting, 0, 0) === 1 } : {}) },
 });
 
 async function handle(request: PersisterRequest): Promise<number> {
