@@ -31,6 +31,11 @@ export function createSqliteDb(filename: string): Knex {
       min: 1,
       max: 1,
       afterCreate(conn: SqliteConnection, done: (err: Error | null, conn: SqliteConnection) => void) {
+        // 16 KiB pages (SQLite's default is 4): commits cost per page written, and writes that land at
+        // random index pages (idempotency keys, order ids) dirty a quarter as many. Measured on the
+        // flash persister: 15–17.5 → 12.7–13.1 µs CPU per reservation (docs/adr/sqlite-and-mariadb.md).
+        // Only a new, empty file takes it; an existing database keeps its page size.
+        conn.pragma('page_size = 16384');
         conn.pragma('journal_mode = WAL');
         conn.pragma('synchronous = NORMAL');
         conn.pragma('foreign_keys = ON');
