@@ -12,6 +12,7 @@ import { createFlashFastPath, installFastPath } from './fast-path.js';
 import { createReconciler, type ItemDrift } from './reconciler.js';
 import { startPersisterThread } from './persister-thread/persister-thread.js';
 import { createReservationPersister } from './reservation-persister.js';
+import { soldInSql } from './reservations.repo.js';
 import { createSaleCatalog, type CampaignSource, type SaleCatalog } from './sale-catalog.js';
 import { createStockWarmer } from './stock-warmer.js';
 import { createTokenBuckets } from './token-buckets.js';
@@ -91,7 +92,11 @@ export function flashSaleModule(options: FlashSaleModuleOptions = {}): ModuleFac
     const persister = persisterThread ?? createReservationPersister({ db: deps.db, stock, clock: deps.clock, logger });
     const warmer = createStockWarmer({ db: deps.db, stores: deps.stores, stock, logger, drainItem: async (item) => void (await persister.drain([item])) });
     const service = createFlashSaleService({ db: deps.db, stores: deps.stores, clock: deps.clock, logger, stock, catalog, warmer });
-    const reconciler = createReconciler({ db: deps.db, stock, metrics: ctx.metrics });
+    const reconciler = createReconciler({
+      stock,
+      metrics: ctx.metrics,
+      soldInSql: persisterThread ? (items) => persisterThread.soldInSql(items) : (items) => Promise.all(items.map((item) => soldInSql(deps.db, item))),
+    });
     const keys = createApiKeyCheck({ db: deps.db, clock: deps.clock, pubsub: deps.stores.pubsub, ttlMs: deps.config.AUTH_CACHE_MS });
     const runtime: FlashSaleRuntime = {
       service,

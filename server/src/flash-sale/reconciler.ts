@@ -1,7 +1,5 @@
-import type { Knex } from 'knex';
 import { Gauge, type Registry } from 'prom-client';
 import type { FlashStockStore } from './flash-stock.store.js';
-import { soldInSql } from './reservations.repo.js';
 import type { SaleItemRef } from './sale-item.js';
 
 export interface ItemDrift extends SaleItemRef {
@@ -17,7 +15,12 @@ export interface ItemDrift extends SaleItemRef {
  * Compares Redis and SQL per item and exports the difference as `flash_reconcile_drift`. Run
  * after draining the log, a non-zero drift means a lost or duplicated write and pages someone.
  */
-export function createReconciler(deps: { db: Knex; stock: FlashStockStore; metrics: Registry }) {
+export function createReconciler(deps: {
+  stock: FlashStockStore;
+  metrics: Registry;
+  /** Units held or sold per item per SQL, in the order given (a scan of the item's rows: off the request thread when a persister thread runs). */
+  soldInSql(items: readonly SaleItemRef[]): Promise<number[]>;
+}) {
   const gauge =
     (deps.metrics.getSingleMetric('flash_reconcile_drift') as Gauge | undefined) ??
     new Gauge({ name: 'flash_reconcile_drift', help: 'Flash-sale units sold per Redis minus per SQL, per item', labelNames: ['campaign_id', 'sku'], registers: [deps.metrics] });
@@ -25,11 +28,15 @@ export function createReconciler(deps: { db: Knex; stock: FlashStockStore; metri
   return {
     async reconcile(items: readonly SaleItemRef[]): Promise<ItemDrift[]> {
       const drifts: ItemDrift[] = [];
-      for (const item of items) {
-        const state = await deps.stock.inspect(item);
-        if (!state) continue;
+      const states = await Promise.all(items.map((item) => deps.stock.inspect(item)));
+      const known = items.flatMap((item, i) => {
+        const state = states[i];
+        return state ? [{ item, state }] : [];
+      });
+      const sold = await deps.soldInSql(known.map((k) => k.item));
+      for (const [i, { item, state }] of known.entries()) {
         const redisSold = state.allocated - state.stock;
-        const sqlSold = await soldInSql(deps.db, item);
+        const sqlSold = sold[i] ?? 0;
         const drift = redisSold - sqlSold;
         gauge.set({ campaign_id: item.campaignId, sku: item.sku }, drift);
         drifts.push({ campaignId: item.campaignId, sku: item.sku, redisSold, sqlSold, drift });

@@ -137,6 +137,7 @@ if (services.redisUrl) {
       const { db, stock, thread } = await threadSale(sql, EVENTS);
       expect(await thread.drain([item])).toBe(EVENTS);
       expect(await soldInSql(db, item)).toBe(EVENTS);
+      expect(await thread.soldInSql([item, { campaignId: 'c-persist', sku: 'unsold' }])).toEqual([EVENTS, 0]);
       expect(await thread.drain([item])).toBe(0);
       expect(await stock.readEvents([item], 10, 'pending')).toEqual([]);
       const row: unknown = await db('flash_reservations').where({ user_id: 'u7' }).first('price', 'status', 'created_at');

@@ -21,6 +21,8 @@ export interface PersisterThreadData {
 export type PersisterRequest =
   | { id: number; op: 'drain' | 'tick'; items: SaleItemRef[]; now: number }
   | { id: number; op: 'claimStale'; items: SaleItemRef[]; now: number; idleMs: number | undefined }
+  | { id: number; op: 'sold'; items: SaleItemRef[] }
   | { id: number; op: 'close' };
 
-export type PersisterResponse = { id: number; ok: true; written: number } | { id: number; ok: false; message: string };
+/** `value`: events written (drain, tick, claimStale), units held or sold per item (sold), 0 (close). */
+export type PersisterResponse = { id: number; ok: true; value: number | number[] } | { id: number; ok: false; message: string };

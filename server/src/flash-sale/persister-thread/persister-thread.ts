@@ -20,6 +20,8 @@ export function threadTxRows(config: Pick<PersisterThreadConfig, 'DATABASE_URL'>
 export interface PersisterThread extends ReservationPersister {
   /** Finishes the calls already made, closes the thread's connections and ends it. */
   close(): Promise<void>;
+  /** Units held or sold per item according to SQL (`soldInSql`), read on the thread, in order after earlier calls. */
+  soldInSql(items: readonly SaleItemRef[]): Promise<number[]>;
   /** Ends the thread at once, as a crash would; the next call starts another (tests). */
   crash(): Promise<void>;
 }
@@ -38,7 +40,7 @@ export function watchWriters(db: Knex, flag: Int32Array): () => void {
   return () => void db.off('query', onQuery);
 }
 
-type Call = { op: 'drain' | 'tick'; items: SaleItemRef[] } | { op: 'claimStale'; items: SaleItemRef[]; idleMs: number | undefined };
+type Call = { op: 'drain' | 'tick'; items: SaleItemRef[] } | { op: 'claimStale'; items: SaleItemRef[]; idleMs: number | undefined } | { op: 'sold'; items: SaleItemRef[] };
 
 /**
  * The reservation persister on a worker thread with its own SQL pool and Redis connection (Redis
@@ -66,7 +68,7 @@ export function startPersisterThread(options: {
     txRows: options.txRows ?? threadTxRows(options.config),
     writerWaiting,
   };
-  const pending = new Map<number, { resolve(written: number): void; reject(err: Error): void }>();
+  const pending = new Map<number, { resolve(value: number | number[]): void; reject(err: Error): void }>();
   let nextId = 1;
   let worker: Worker | null = null;
   let closed = false;
@@ -85,7 +87,7 @@ export function startPersisterThread(options: {
       const call = pending.get(reply.id);
       if (!call) return;
       pending.delete(reply.id);
-      if (reply.ok) call.resolve(reply.written);
+      if (reply.ok) call.resolve(reply.value);
       else call.reject(new Error(`flash persister thread: ${reply.message}`));
     });
     started.on('error', (err) => options.logger.error({ err }, 'flash persister thread failed'));
@@ -98,25 +100,34 @@ export function startPersisterThread(options: {
     return started;
   }
 
-  function send(request: PersisterRequest, target: Worker): Promise<number> {
-    return new Promise<number>((resolve, reject) => {
+  function send(request: PersisterRequest, target: Worker): Promise<number | number[]> {
+    return new Promise<number | number[]>((resolve, reject) => {
       pending.set(request.id, { resolve, reject });
       target.postMessage(request);
     });
   }
 
-  function call(c: Call): Promise<number> {
+  function call(c: Call): Promise<number | number[]> {
     if (closed) return Promise.reject(new Error('flash persister thread is closed'));
     const items = c.items.map(({ campaignId, sku }) => ({ campaignId, sku }));
     const id = nextId++;
     const now = options.clock.now();
+    if (c.op === 'sold') return send({ id, op: c.op, items }, thread());
     return send(c.op === 'claimStale' ? { id, op: c.op, items, now, idleMs: c.idleMs } : { id, op: c.op, items, now }, thread());
   }
 
+  async function written(c: Call): Promise<number> {
+    return Number(await call(c));
+  }
+
   return {
-    drain: (items) => call({ op: 'drain', items: [...items] }),
-    tick: (items) => call({ op: 'tick', items: [...items] }),
-    claimStale: (items, idleMs) => call({ op: 'claimStale', items: [...items], idleMs }),
+    drain: (items) => written({ op: 'drain', items: [...items] }),
+    tick: (items) => written({ op: 'tick', items: [...items] }),
+    claimStale: (items, idleMs) => written({ op: 'claimStale', items: [...items], idleMs }),
+    async soldInSql(items) {
+      const sold = await call({ op: 'sold', items: [...items] });
+      return Array.isArray(sold) ? sold : [];
+    },
     async close() {
       if (closed) return;
       closed = true;

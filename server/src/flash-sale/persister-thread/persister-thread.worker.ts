@@ -4,6 +4,7 @@ import pino from 'pino';
 import { createDb } from '../../db/create-db.js';
 import { createRedisFlashStockStore } from '../redis-flash-stock.store.js';
 import { createReservationPersister } from '../reservation-persister.js';
+import { soldInSql } from '../reservations.repo.js';
 import type { PersisterRequest, PersisterResponse, PersisterThreadData } from './persister-thread.messages.js';
 
 // The log → SQL persister on its own thread, with its own SQL pool and Redis connection: the
@@ -28,12 +29,14 @@ const persister = createReservationPersister({
   save: { yieldBetweenChunks: false, ...(writerWaiting ? { commitEarly: () => Atomics.exchange(writerWaiting, 0, 0) === 1 } : {}) },
 });
 
-async function handle(request: PersisterRequest): Promise<number> {
+async function handle(request: PersisterRequest): Promise<number | number[]> {
   if (request.op === 'close') {
     await stock.dispose();
     await db.destroy();
     return 0;
   }
+  // A count over every reservation row of an item: off the request thread too (reconciler).
+  if (request.op === 'sold') return Promise.all(request.items.map((item) => soldInSql(db, item)));
   now = request.now;
   if (request.op === 'claimStale') return persister.claimStale(request.items, request.idleMs);
   return request.op === 'drain' ? persister.drain(request.items) : persister.tick(request.items);
@@ -44,7 +47,7 @@ let queue: Promise<void> = Promise.resolve();
 port.on('message', (request: PersisterRequest) => {
   queue = queue.then(() =>
     handle(request).then(
-      (written) => port.postMessage({ id: request.id, ok: true, written } satisfies PersisterResponse),
+      (value) => port.postMessage({ id: request.id, ok: true, value } satisfies PersisterResponse),
       (err: unknown) => port.postMessage({ id: request.id, ok: false, message: err instanceof Error ? err.message : String(err) } satisfies PersisterResponse),
     ),
   );
