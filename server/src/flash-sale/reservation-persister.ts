@@ -60,14 +60,15 @@ export interface ReservationPersisterDeps {
   clock: Clock;
   logger: Logger;
   maxLagMs?: number;
-  /** Rows per SQL transaction (default TX_ROWS). */
-  txRows?: number;
+  /** Rows per SQL transaction (default TX_ROWS), or a function asked before each write. */
+  txRows?: number | (() => number);
   save?: SaveOptions;
 }
 
 export function createReservationPersister(deps: ReservationPersisterDeps): ReservationPersister {
   const maxLagMs = deps.maxLagMs ?? MAX_LAG_MS;
-  const txRows = deps.txRows ?? TX_ROWS;
+  const configured = deps.txRows ?? TX_ROWS;
+  const txRows = typeof configured === 'function' ? configured : () => configured;
   let buffered: FlashEvent[] = [];
   let bufferedSince = 0;
   let queue: Promise<unknown> = Promise.resolve();
@@ -106,7 +107,7 @@ export function createReservationPersister(deps: ReservationPersisterDeps): Rese
       const events = await deps.stock.readEvents(items, READ_COUNT, 'new');
       if (events.length > 0 && buffered.length === 0) bufferedSince = performance.now();
       for (const e of events) buffered.push(e);
-      if (buffered.length >= txRows) written += await flush();
+      if (buffered.length >= txRows()) written += await flush();
       if (events.length < READ_COUNT) return written;
     }
   }

@@ -5,6 +5,7 @@ import { createDb } from '../../db/create-db.js';
 import { createRedisFlashStockStore } from '../redis-flash-stock.store.js';
 import { createReservationPersister } from '../reservation-persister.js';
 import { soldInSql } from '../reservations.repo.js';
+import { createSqliteWriterGate } from './sqlite-writer-gate.js';
 import type { PersisterRequest, PersisterResponse, PersisterThreadData } from './persister-thread.messages.js';
 
 // The log → SQL persister on its own thread, with its own SQL pool and Redis connection: the
@@ -19,14 +20,15 @@ const redis = new Redis(data.config.REDIS_URL, { lazyConnect: false });
 // ioredis reconnects by itself; a failed call rejects and reaches the caller as an error reply.
 redis.on('error', () => undefined);
 const stock = createRedisFlashStockStore({ redis, keyPrefix: data.config.REDIS_KEY_PREFIX, consumerName: data.consumerName });
+const gate = writerWaiting ? createSqliteWriterGate({ flag: writerWaiting, txRows: data.txRows, sharedTxRows: 5_000, recentMs: 10_000 }) : null;
 let now = 0;
 const persister = createReservationPersister({
   db,
   stock,
   clock: { now: () => now },
   logger: pino({ level: 'silent' }),
-  txRows: data.txRows,
-  save: { yieldBetweenChunks: false, ...(writerWaiting ? { commitEarly: () => Atomics.exchange(writerWaiting, 0, 0) === 1 } : {}) },
+  txRows: gate ? gate.txRows : data.txRows,
+  save: { yieldBetweenChunks: false, ...(gate ? { commitEarly: gate.commitEarly } : {}) },
 });
 
 async function handle(request: PersisterRequest): Promise<number | number[]> {
