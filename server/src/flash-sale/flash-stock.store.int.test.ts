@@ -23,6 +23,32 @@ if (services.redisUrl) {
     return store;
   });
 
+  describe('redis log trimming', () => {
+    it('drops acked entries and keeps every pending and undelivered one', async () => {
+      const prefix = `t_${randomUUID().slice(0, 8)}:`;
+      const redis = new Redis(url);
+      const store = createRedisFlashStockStore({ redis: redis.duplicate(), keyPrefix: prefix, consumerName: 'c1' });
+      opened.push(store);
+      const item = { campaignId: 'c-trim', sku: 's-1' };
+      const stream = saleItemKeys(item, prefix).stream;
+      const now = Date.now();
+      await store.initialise(item, { terms: { price: 990, perUserLimit: 2, reservationMs: 60_000, closesAt: now + 60_000 }, allocated: 1_000, reservations: [] });
+      const reserve = (from: number, n: number) =>
+        Promise.all(Array.from({ length: n }, (_, i) => store.reserve(item, { userId: `u${from + i}`, quantity: 1, idempotencyKey: 'k', token: `t${String(from + i).padStart(4, '0')}`, now })));
+      await reserve(0, 500);
+      const read = await store.readEvents([item], 500);
+      await store.ack(read.slice(0, 300));
+      expect(await redis.xlen(stream)).toBeGreaterThanOrEqual(200);
+      expect((await store.readEvents([item], 500, 'pending')).map((e) => e.reservation.token)).toEqual(read.slice(300).map((e) => e.reservation.token));
+      await reserve(500, 10);
+      const five = await store.readEvents([item], 5);
+      await store.ack([...read.slice(300), ...five]);
+      expect(await redis.xlen(stream)).toBeLessThanOrEqual(100);
+      expect((await store.readEvents([item], 100)).map((e) => e.reservation.token)).toEqual(['t0505', 't0506', 't0507', 't0508', 't0509']);
+      await redis.quit();
+    });
+  });
+
   describe('redis log format', () => {
     it('still reads entries logged in the four-field format of earlier versions', async () => {
       const prefix = `t_${randomUUID().slice(0, 8)}:`;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import type { Redis } from 'ioredis';
 import type { ConfirmOutcome, FlashEvent, FlashStockStore, InitialiseRequest, ReserveOutcome, ReserveRequest } from './flash-stock.store.js';
-import { CAP_LUA, CLOSE_LUA, CONFIRM_LUA, INITIALISE_LUA, OPEN_LUA, RESERVE_LUA, SWEEP_LUA } from './flash.lua.js';
+import { CAP_LUA, CLOSE_LUA, CONFIRM_LUA, INITIALISE_LUA, OPEN_LUA, RESERVE_LUA, SWEEP_LUA, TRIM_LUA } from './flash.lua.js';
 import { decodeRecord, encodeRecord } from './reservation-record.js';
 import { itemId, saleItemKeys, type SaleItemKeys, type SaleItemRef, type SaleItemTerms } from './sale-item.js';
 
@@ -28,6 +28,7 @@ const SCRIPTS = {
   open: script(OPEN_LUA),
   close: script(CLOSE_LUA),
   cap: script(CAP_LUA),
+  trim: script(TRIM_LUA),
 };
 
 export interface RedisFlashStockOptions {
@@ -246,9 +247,11 @@ export function createRedisFlashStockStore(options: RedisFlashStockOptions): Fla
         else byStream.set(stream, [e.id]);
       }
       const pipeline = redis.pipeline();
-      // Acked entries are in SQL; deleting them keeps the stream as short as the backlog.
-      for (const [stream, ids] of byStream) pipeline.xack(stream, GROUP, ...ids).xdel(stream, ...ids);
+      for (const [stream, ids] of byStream) pipeline.xack(stream, GROUP, ...ids);
       await pipeline.exec();
+      // Acked entries are in SQL; trimming keeps the stream about as short as the backlog. Best
+      // effort: a stream that lost its group with Redis state is rebuilt, not trimmed.
+      await Promise.all([...byStream.keys()].map((stream) => run(SCRIPTS.trim, [stream], [GROUP]).catch(() => undefined)));
     },
 
     async liveCounters(item, second) {

@@ -14,8 +14,10 @@ describe('reservation tokens', () => {
     expect([...tokens].sort()).toEqual(tokens);
   });
 
-  it('differ when issued in the same millisecond', () => {
+  it('differ when issued in the same millisecond, across refills of the random pool', () => {
     const now = Date.UTC(2026, 0, 1);
-    expect(newReservationToken(item, undefined, now)).not.toBe(newReservationToken(item, undefined, now));
+    const tokens = Array.from({ length: 600 }, () => newReservationToken(item, undefined, now));
+    expect(new Set(tokens).size).toBe(600);
+    for (const token of tokens) expect(token).toMatch(/^[0-9a-z]{9}[0-9a-f]{32}\./);
   });
 });
