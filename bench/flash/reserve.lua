@@ -14,9 +14,17 @@ function init(args)
   math.randomseed(os.time() + (id or 0))
 end
 
+-- The request head up to Content-Length is the same every time: built once (after wrk.init set
+-- Host), so each request costs one body and one concatenation instead of wrk.format's header table.
+local head
+
 request = function()
+  if not head then
+    head = "POST " .. path .. " HTTP/1.1\r\nHost: " .. wrk.headers["Host"] ..
+      "\r\nContent-Type: application/json\r\nX-Api-Key: " .. key .. "\r\nContent-Length: "
+  end
   counter = counter + 1
   local body = '{"userId":"u' .. math.random(1, 2000000) .. '","sku":"' .. skus[math.random(1, #skus)] ..
     '","quantity":1,"idempotencyKey":"k' .. (id or 0) .. '-' .. counter .. '"}'
-  return wrk.format("POST", path, { ["Content-Type"] = "application/json", ["X-Api-Key"] = key }, body)
+  return head .. #body .. "\r\n\r\n" .. body
 end
