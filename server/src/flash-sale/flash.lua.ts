@@ -4,39 +4,61 @@
  */
 
 /**
- * The hot path, one round trip: open check, idempotency, per-user limit, stock, decrement,
- * stream append and war-room counters. Log entries are one field, `e` = `type|at|token|record`
- * (type r/c/x): a quarter of the field strings to append, store and parse of four fields.
- * KEYS: state stock users idem res exp stream live   ARGV: userId qty idemKey token now
+ * The hot path: for each reservation attempt, in order and atomically, open check, idempotency,
+ * per-user limit, stock, decrement and stream append; then the war-room counters once for the
+ * batch. One attempt per call is the plain case; the store sends the attempts for one item that
+ * arrive in one event-loop turn together (up to RESERVE_BATCH), so Redis sets up the script once for
+ * them. Log entries are one field, `e` = `type|at|token|record` (type r/c/x).
+ * KEYS: state stock users idem res exp stream live   ARGV: (userId qty idemKey token now)...
+ * → one reply per attempt: {'ok', token, record, stockLeft} | {'dup', token, record} |
+ *   {'user_limit', held} | {'sold_out'} | {'short', stockLeft} | {'closed'}
  */
 export const RESERVE_LUA = `
 local st = redis.call('HMGET', KEYS[1], 'status', 'closesAt', 'price', 'limit', 'ttl')
-if not st[1] or st[1] ~= 'open' then return {'closed'} end
-local now = tonumber(ARGV[5])
-if now >= tonumber(st[2]) then return {'closed'} end
-local ik = ARGV[1] .. '|' .. ARGV[3]
-local prior = redis.call('HGET', KEYS[4], ik)
-if prior then return {'dup', prior, redis.call('HGET', KEYS[5], prior)} end
-local qty = tonumber(ARGV[2])
-local held = tonumber(redis.call('HGET', KEYS[3], ARGV[1]) or '0')
-if held + qty > tonumber(st[4]) then return {'user_limit', held} end
-local stock = tonumber(redis.call('GET', KEYS[2]) or '0')
-if stock < qty then
-  if stock <= 0 then return {'sold_out'} end
-  return {'short', stock}
+local n = math.floor(#ARGV / 5)
+local out = {}
+if not st[1] or st[1] ~= 'open' then
+  for i = 1, n do out[i] = {'closed'} end
+  return out
 end
-stock = redis.call('DECRBY', KEYS[2], qty)
-redis.call('HINCRBY', KEYS[3], ARGV[1], qty)
-redis.call('HSET', KEYS[4], ik, ARGV[4])
-local exp = now + tonumber(st[5])
-local rec = 'h|' .. ARGV[1] .. '|' .. qty .. '|' .. st[3] .. '|' .. exp .. '|' .. ARGV[3] .. '|'
-redis.call('HSET', KEYS[5], ARGV[4], rec)
-redis.call('ZADD', KEYS[6], exp, ARGV[4])
-redis.call('XADD', KEYS[7], '*', 'e', 'r|' .. ARGV[5] .. '|' .. ARGV[4] .. '|' .. rec)
-if redis.call('HINCRBY', KEYS[8], 'o', 1) == 1 then redis.call('EXPIRE', KEYS[8], 3600) end
-redis.call('HINCRBY', KEYS[8], 'u', qty)
-redis.call('HINCRBY', KEYS[8], 'g', qty * tonumber(st[3]))
-return {'ok', ARGV[4], rec, stock}
+local closesAt, price, limit, ttl = tonumber(st[2]), tonumber(st[3]), tonumber(st[4]), tonumber(st[5])
+local stock = nil
+local units, orders = 0, 0
+local function attempt(user, qty, idem, token, nowArg)
+  local now = tonumber(nowArg)
+  if now >= closesAt then return {'closed'} end
+  local ik = user .. '|' .. idem
+  local prior = redis.call('HGET', KEYS[4], ik)
+  if prior then return {'dup', prior, redis.call('HGET', KEYS[5], prior)} end
+  local held = tonumber(redis.call('HGET', KEYS[3], user) or '0')
+  if held + qty > limit then return {'user_limit', held} end
+  if stock == nil then stock = tonumber(redis.call('GET', KEYS[2]) or '0') end
+  if stock < qty then
+    if stock <= 0 then return {'sold_out'} end
+    return {'short', stock}
+  end
+  stock = redis.call('DECRBY', KEYS[2], qty)
+  redis.call('HINCRBY', KEYS[3], user, qty)
+  redis.call('HSET', KEYS[4], ik, token)
+  local exp = now + ttl
+  local rec = 'h|' .. user .. '|' .. qty .. '|' .. price .. '|' .. exp .. '|' .. idem .. '|'
+  redis.call('HSET', KEYS[5], token, rec)
+  redis.call('ZADD', KEYS[6], exp, token)
+  redis.call('XADD', KEYS[7], '*', 'e', 'r|' .. nowArg .. '|' .. token .. '|' .. rec)
+  units = units + qty
+  orders = orders + 1
+  return {'ok', token, rec, stock}
+end
+for i = 0, n - 1 do
+  local b = i * 5
+  out[i + 1] = attempt(ARGV[b + 1], tonumber(ARGV[b + 2]), ARGV[b + 3], ARGV[b + 4], ARGV[b + 5])
+end
+if orders > 0 then
+  if redis.call('HINCRBY', KEYS[8], 'o', orders) == orders then redis.call('EXPIRE', KEYS[8], 3600) end
+  redis.call('HINCRBY', KEYS[8], 'u', units)
+  redis.call('HINCRBY', KEYS[8], 'g', units * price)
+end
+return out
 `;
 
 const SPLIT = `

@@ -4,11 +4,14 @@ import type { Redis } from 'ioredis';
 import type { ConfirmOutcome, FlashEvent, FlashStockStore, InitialiseRequest, ReserveOutcome, ReserveRequest } from './flash-stock.store.js';
 import { CAP_LUA, CLOSE_LUA, CONFIRM_LUA, INITIALISE_LUA, OPEN_LUA, RESERVE_LUA, SWEEP_LUA, TRIM_LUA } from './flash.lua.js';
 import { decodeRecord, encodeRecord } from './reservation-record.js';
+import { createReserveBatcher } from './reserve-batcher.js';
 import { itemId, saleItemKeys, type SaleItemKeys, type SaleItemRef, type SaleItemTerms } from './sale-item.js';
 
 const GROUP = 'persist';
 /** Scripts per socket write while corked (see coalesceWrites). */
 const WRITE_BATCH = 16;
+/** Reservation attempts per script call at most (see reserve-batcher.ts). */
+const RESERVE_BATCH = 16;
 type Reply = string | number | null | Reply[];
 
 interface Script {
@@ -106,6 +109,10 @@ export function createRedisFlashStockStore(options: RedisFlashStockOptions): Fla
 
   async function run(s: Script, keys: string[], args: (string | number)[]): Promise<Reply> {
     coalesceWrites();
+    return evalScript(s, keys, args);
+  }
+
+  async function evalScript(s: Script, keys: string[], args: (string | number)[]): Promise<Reply> {
     try {
       return (await redis.evalsha(s.sha, keys.length, ...keys, ...args)) as Reply;
     } catch (err) {
@@ -137,22 +144,32 @@ export function createRedisFlashStockStore(options: RedisFlashStockOptions): Fla
     return { id, item, type: EVENT_TYPE[f.t ?? ''] ?? 'reserved', reservation: decodeRecord(item, f.k ?? '', f.v ?? ''), at: Number(f.at) };
   }
 
-  return {
-    async reserve(item, req: ReserveRequest): Promise<ReserveOutcome> {
+  function toOutcome(item: SaleItemRef, reply: Reply | undefined): ReserveOutcome {
+    const r = Array.isArray(reply) ? reply : [];
+    const kind = r[0];
+    if (kind === 'ok') return { kind: 'reserved', reservation: decodeRecord(item, str(r[1]), str(r[2])), stockLeft: Number(r[3]), replayed: false };
+    if (kind === 'dup') return { kind: 'reserved', reservation: decodeRecord(item, str(r[1]), str(r[2])), stockLeft: -1, replayed: true };
+    if (kind === 'user_limit') return { kind: 'user_limit', held: Number(r[1]) };
+    if (kind === 'sold_out') return { kind: 'sold_out' };
+    if (kind === 'short') return { kind: 'short', stockLeft: Number(r[1]) };
+    return { kind: 'closed' };
+  }
+
+  // The reservation attempts of one turn go per item as one script call (reserve-batcher.ts); a
+  // full batch is written at once, so Redis starts on it while the turn's other requests are parsed.
+  const batcher = createReserveBatcher({
+    max: RESERVE_BATCH,
+    async send(item, second, requests) {
       const k = keysOf(item);
-      const reply = (await run(
-        SCRIPTS.reserve,
-        [k.state, k.stock, k.users, k.idem, k.reservations, k.expiries, k.stream, k.live(Math.floor(req.now / 1000))],
-        [req.userId, req.quantity, req.idempotencyKey, req.token, req.now],
-      )) as Reply[];
-      const kind = reply[0];
-      if (kind === 'ok') return { kind: 'reserved', reservation: decodeRecord(item, str(reply[1]), str(reply[2])), stockLeft: Number(reply[3]), replayed: false };
-      if (kind === 'dup') return { kind: 'reserved', reservation: decodeRecord(item, str(reply[1]), str(reply[2])), stockLeft: -1, replayed: true };
-      if (kind === 'user_limit') return { kind: 'user_limit', held: Number(reply[1]) };
-      if (kind === 'sold_out') return { kind: 'sold_out' };
-      if (kind === 'short') return { kind: 'short', stockLeft: Number(reply[1]) };
-      return { kind: 'closed' };
+      const args: (string | number)[] = [];
+      for (const req of requests) args.push(req.userId, req.quantity, req.idempotencyKey, req.token, req.now);
+      const reply = (await evalScript(SCRIPTS.reserve, [k.state, k.stock, k.users, k.idem, k.reservations, k.expiries, k.stream, k.live(second)], args)) as Reply[];
+      return requests.map((_, i) => toOutcome(item, reply[i]));
     },
+  });
+
+  return {
+    reserve: (item, req: ReserveRequest) => batcher.reserve(item, req),
 
     async confirm(item, token, orderId, now): Promise<ConfirmOutcome> {
       const k = keysOf(item);
