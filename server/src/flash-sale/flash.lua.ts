@@ -7,7 +7,7 @@
  * The hot path: for each reservation attempt, in order and atomically, open check, idempotency,
  * per-user limit, stock, decrement and stream append; then the war-room counters once for the
  * batch. One attempt per call is the plain case; the store sends the attempts for one item that
- * arrive in one event-loop turn together (up to RESERVE_BATCH), so Redis sets up the script once for
+ * arrive in one event-loop turn together (up to RESERVE_BATCH = 64), so Redis sets up the script once for
  * them. Log entries are one field, `e` = `type|at|token|record` (type r/c/x).
  * KEYS: state stock users idem res exp stream live   ARGV: (userId qty idemKey token now)...
  * → one reply per attempt: {'ok', token, record, stockLeft} | {'dup', token, record} |

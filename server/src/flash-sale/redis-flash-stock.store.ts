@@ -10,8 +10,12 @@ import { itemId, saleItemKeys, type SaleItemKeys, type SaleItemRef, type SaleIte
 const GROUP = 'persist';
 /** Scripts per socket write while corked (see coalesceWrites). */
 const WRITE_BATCH = 16;
-/** Reservation attempts per script call at most (see reserve-batcher.ts). */
-const RESERVE_BATCH = 16;
+/**
+ * Reservation attempts per script call at most (see reserve-batcher.ts). Measured under wrk -c 64:
+ * 8 → 54.6 µs server CPU per request, 16 → 50.0–56.6, 64 → 44.9–48.4 (redis-server 21.9 / 20 / 18.7–19.4).
+ * A full batch holds Redis for ~64 × 10 µs, well under a millisecond.
+ */
+const RESERVE_BATCH = 64;
 type Reply = string | number | null | Reply[];
 
 interface Script {
