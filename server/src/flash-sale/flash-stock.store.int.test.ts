@@ -33,8 +33,10 @@ if (services.redisUrl) {
       const stream = saleItemKeys(item, prefix).stream;
       const now = Date.now();
       await store.initialise(item, { terms: { price: 990, perUserLimit: 2, reservationMs: 60_000, closesAt: now + 60_000 }, allocated: 1_000, reservations: [] });
-      const reserve = (from: number, n: number) =>
-        Promise.all(Array.from({ length: n }, (_, i) => store.reserve(item, { userId: `u${from + i}`, quantity: 1, idempotencyKey: 'k', token: `t${String(from + i).padStart(4, '0')}`, now })));
+      // One at a time, so each reservation is its own log entry (a turn's attempts share one).
+      const reserve = async (from: number, n: number) => {
+        for (let i = from; i < from + n; i++) await store.reserve(item, { userId: `u${i}`, quantity: 1, idempotencyKey: 'k', token: `t${String(i).padStart(4, '0')}`, now });
+      };
       await reserve(0, 500);
       const read = await store.readEvents([item], 500);
       await store.ack(read.slice(0, 300));
@@ -45,6 +47,32 @@ if (services.redisUrl) {
       await store.ack([...read.slice(300), ...five]);
       expect(await redis.xlen(stream)).toBeLessThanOrEqual(100);
       expect((await store.readEvents([item], 100)).map((e) => e.reservation.token)).toEqual(['t0505', 't0506', 't0507', 't0508', 't0509']);
+      await redis.quit();
+    });
+  });
+
+  describe('redis log batches', () => {
+    it('logs the reservations of one turn as one entry, read back as one event each and acked together', async () => {
+      const prefix = `t_${randomUUID().slice(0, 8)}:`;
+      const redis = new Redis(url);
+      const store = createRedisFlashStockStore({ redis: redis.duplicate(), keyPrefix: prefix, consumerName: 'c1' });
+      opened.push(store);
+      const item = { campaignId: 'c-batch', sku: 's-1' };
+      const now = Date.now();
+      await store.initialise(item, { terms: { price: 990, perUserLimit: 1, reservationMs: 60_000, closesAt: now + 60_000 }, allocated: 3, reservations: [] });
+      const outcomes = await Promise.all(['u1', 'u2', 'u1', 'u3', 'u4'].map((u, i) => store.reserve(item, { userId: u, quantity: 1, idempotencyKey: `k${i}`, token: `t${i}`, now })));
+      expect(outcomes.map((o) => o.kind)).toEqual(['reserved', 'reserved', 'user_limit', 'reserved', 'sold_out']);
+      expect(await store.inspect(item)).toMatchObject({ stock: 0, allocated: 3 });
+      expect(await redis.xlen(saleItemKeys(item, prefix).stream)).toBe(1);
+      const events = await store.readEvents([item], 10);
+      expect(events.map((e) => [e.type, e.reservation.userId, e.reservation.token])).toEqual([
+        ['reserved', 'u1', 't0'],
+        ['reserved', 'u2', 't1'],
+        ['reserved', 'u3', 't3'],
+      ]);
+      await store.ack(events);
+      expect(await store.readEvents([item], 10, 'pending')).toEqual([]);
+      expect(await store.liveCounters(item, Math.floor(now / 1000))).toEqual({ units: 3, orders: 3, gmv: 2_970 });
       await redis.quit();
     });
   });

@@ -43,6 +43,7 @@ export interface ItemInspection {
 
 /** An entry of the reservation event log (Redis stream or in-process queue). */
 export interface FlashEvent {
+  /** The log entry's id: the events of one reserve batch share it, and acking it acks them all. */
   id: string;
   item: SaleItemRef;
   type: 'reserved' | 'confirmed' | 'expired';

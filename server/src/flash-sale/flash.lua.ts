@@ -8,7 +8,9 @@
  * per-user limit, stock, decrement and stream append; then the war-room counters once for the
  * batch. One attempt per call is the plain case; the store sends the attempts for one item that
  * arrive in one event-loop turn together (up to RESERVE_BATCH = 64), so Redis sets up the script once for
- * them. Log entries are one field, `e` = `type|at|token|record` (type r/c/x).
+ * them. The stock is written once per batch, and the batch's reservations are one log entry, `b` =
+ * lines of `type|at|token|record` (one XADD, and one entry for the persister to read and ack); the
+ * other scripts log one event per entry, `e` = `type|at|token|record` (type r/c/x).
  * KEYS: state stock users idem res exp stream live   ARGV: (userId qty idemKey token now)...
  * → one reply per attempt: {'ok', token, record, stockLeft} | {'dup', token, record} |
  *   {'user_limit', held} | {'sold_out'} | {'short', stockLeft} | {'closed'}
@@ -24,6 +26,7 @@ end
 local closesAt, price, limit, ttl = tonumber(st[2]), tonumber(st[3]), tonumber(st[4]), tonumber(st[5])
 local stock = nil
 local units, orders = 0, 0
+local lines = {}
 local function attempt(user, qty, idem, token, nowArg)
   local now = tonumber(nowArg)
   if now >= closesAt then return {'closed'} end
@@ -37,14 +40,14 @@ local function attempt(user, qty, idem, token, nowArg)
     if stock <= 0 then return {'sold_out'} end
     return {'short', stock}
   end
-  stock = redis.call('DECRBY', KEYS[2], qty)
+  stock = stock - qty
   redis.call('HINCRBY', KEYS[3], user, qty)
   redis.call('HSET', KEYS[4], ik, token)
   local exp = now + ttl
   local rec = 'h|' .. user .. '|' .. qty .. '|' .. price .. '|' .. exp .. '|' .. idem .. '|'
   redis.call('HSET', KEYS[5], token, rec)
   redis.call('ZADD', KEYS[6], exp, token)
-  redis.call('XADD', KEYS[7], '*', 'e', 'r|' .. nowArg .. '|' .. token .. '|' .. rec)
+  lines[#lines + 1] = 'r|' .. nowArg .. '|' .. token .. '|' .. rec
   units = units + qty
   orders = orders + 1
   return {'ok', token, rec, stock}
@@ -54,6 +57,8 @@ for i = 0, n - 1 do
   out[i + 1] = attempt(ARGV[b + 1], tonumber(ARGV[b + 2]), ARGV[b + 3], ARGV[b + 4], ARGV[b + 5])
 end
 if orders > 0 then
+  redis.call('SET', KEYS[2], stock)
+  redis.call('XADD', KEYS[7], '*', 'b', table.concat(lines, '\\n'))
   if redis.call('HINCRBY', KEYS[8], 'o', orders) == orders then redis.call('EXPIRE', KEYS[8], 3600) end
   redis.call('HINCRBY', KEYS[8], 'u', units)
   redis.call('HINCRBY', KEYS[8], 'g', units * price)

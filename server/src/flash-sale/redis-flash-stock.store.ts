@@ -131,7 +131,7 @@ export function createRedisFlashStockStore(options: RedisFlashStockOptions): Fla
     for (const [stream, entries] of reply as [string, [string, string[]][]][]) {
       const item = streamItems.get(stream);
       if (!item) continue;
-      for (const [id, fields] of entries) events.push(toEvent(item, id, fields));
+      for (const [id, fields] of entries) events.push(...toEvents(item, id, fields));
     }
     return events;
   }
@@ -140,12 +140,14 @@ export function createRedisFlashStockStore(options: RedisFlashStockOptions): Fla
     return err instanceof Error && err.message.startsWith('NOGROUP');
   }
 
-  function toEvent(item: SaleItemRef, id: string, fields: string[]): FlashEvent {
-    if (fields[0] === 'e') return decodeLogEntry(item, id, fields[1] ?? '');
+  /** The events of one log entry: a reserve batch (`b`, one line each), one event (`e`), or the older four-field form. */
+  function toEvents(item: SaleItemRef, id: string, fields: string[]): FlashEvent[] {
+    if (fields[0] === 'b') return (fields[1] ?? '').split('\n').map((line) => decodeLogEntry(item, id, line));
+    if (fields[0] === 'e') return [decodeLogEntry(item, id, fields[1] ?? '')];
     // Entries written before the one-field format (t, k, v, at), still drained after an upgrade.
     const f: Record<string, string> = {};
     for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i] as string] = fields[i + 1] as string;
-    return { id, item, type: EVENT_TYPE[f.t ?? ''] ?? 'reserved', reservation: decodeRecord(item, f.k ?? '', f.v ?? ''), at: Number(f.at) };
+    return [{ id, item, type: EVENT_TYPE[f.t ?? ''] ?? 'reserved', reservation: decodeRecord(item, f.k ?? '', f.v ?? ''), at: Number(f.at) }];
   }
 
   function toOutcome(item: SaleItemRef, reply: Reply | undefined): ReserveOutcome {
@@ -254,7 +256,7 @@ export function createRedisFlashStockStore(options: RedisFlashStockOptions): Fla
       for (const item of items) {
         const stream = keysOf(item).stream;
         const reply = (await redis.xautoclaim(stream, GROUP, consumerName, idleMs, '0-0', 'COUNT', count).catch(() => null)) as [string, [string, string[] | null][]] | null;
-        for (const [id, fields] of reply?.[1] ?? []) if (fields) events.push(toEvent(item, id, fields));
+        for (const [id, fields] of reply?.[1] ?? []) if (fields) events.push(...toEvents(item, id, fields));
       }
       return events;
     },

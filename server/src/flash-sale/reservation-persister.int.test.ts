@@ -88,6 +88,18 @@ describe('persisting in slices when another writer waits', () => {
     expect(await db('outbox').count({ n: '*' }).first()).toEqual({ n: 400 });
   });
 
+  it('splits a write larger than txRows into transactions of at most txRows rows', async () => {
+    const { db, stock } = await loggedSale(1_200);
+    const reservations = (await stock.readEvents([item], 2_000)).map((e) => e.reservation);
+    let commits = 0;
+    db.on('query', (q: { sql?: string }) => {
+      if (/^commit/i.test(q.sql ?? '')) commits += 1;
+    });
+    await persistReservations(db, reservations, NOW, { txRows: 1_000 });
+    expect(commits).toBe(2);
+    expect(await soldInSql(db, item)).toBe(1_200);
+  });
+
   it('flags the request thread\'s writes (in transactions too) but not its reads', async () => {
     const database = await createTestDatabase();
     const db = database.connect();

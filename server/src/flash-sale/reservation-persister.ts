@@ -8,8 +8,8 @@ import type { Reservation } from './reservation.schema.js';
 import { saveReservations, type SaveOptions } from './reservations.repo.js';
 import type { SaleItemRef } from './sale-item.js';
 
-/** Entries per stream per XREADGROUP. */
-const READ_COUNT = 2000;
+/** Log entries per stream per XREADGROUP (a reserve batch's entry holds up to 64 events). */
+const READ_COUNT = 500;
 /**
  * Rows per SQL transaction. On SQLite every commit rewrites each page it dirtied, and the
  * idempotency index takes rows at random pages, so small transactions rewrite nearly one page
@@ -26,13 +26,13 @@ const SLICE = 500;
 
 /**
  * Writes reservations to SQL with the outbox messages their confirmation causes. One transaction,
- * unless `options.commitEarly` says another writer is waiting: then the rows written so far are
- * committed and the rest go in a new transaction. Splitting is safe: rows and outbox messages
+ * unless it would hold more than `options.txRows` rows or `options.commitEarly` says another writer
+ * is waiting: then the rows written so far are committed and the rest go in a new transaction. Splitting is safe: rows and outbox messages
  * are insert-if-absent, status moves only forward, and the events are acked after the last commit.
  */
-export async function persistReservations(db: Knex, reservations: readonly Reservation[], now: number, options: SaveOptions = {}): Promise<void> {
-  const commitEarly = options.commitEarly;
-  if (!commitEarly) {
+export async function persistReservations(db: Knex, reservations: readonly Reservation[], now: number, options: SaveOptions & { txRows?: number } = {}): Promise<void> {
+  const { commitEarly, txRows } = options;
+  if (!commitEarly && (txRows === undefined || reservations.length <= txRows)) {
     await db.transaction(async (trx) => {
       await saveReservations(trx, reservations, now, options);
       await enqueueOutbox(trx, reservations.filter((r) => r.status === 'confirmed').map(inventorySoldMessage), now);
@@ -41,14 +41,15 @@ export async function persistReservations(db: Knex, reservations: readonly Reser
   }
   let done = 0;
   while (done < reservations.length) {
+    const start = done;
     done = await db.transaction(async (trx) => {
-      let next = done;
+      let next = start;
       do {
         const slice = reservations.slice(next, next + SLICE);
         await saveReservations(trx, slice, now, options);
         await enqueueOutbox(trx, slice.filter((r) => r.status === 'confirmed').map(inventorySoldMessage), now);
         next += slice.length;
-      } while (next < reservations.length && !commitEarly());
+      } while (next < reservations.length && (txRows === undefined || next - start < txRows) && !commitEarly?.());
       return next;
     });
   }
@@ -83,7 +84,7 @@ export function createReservationPersister(deps: ReservationPersisterDeps): Rese
     if (events.length === 0) return 0;
     const reservations = new Array<Reservation>(events.length);
     for (let i = 0; i < events.length; i++) reservations[i] = (events[i] as FlashEvent).reservation;
-    await persistReservations(deps.db, reservations, deps.clock.now(), deps.save);
+    await persistReservations(deps.db, reservations, deps.clock.now(), { ...deps.save, txRows: txRows() });
     await deps.stock.ack(events);
     return events.length;
   }
