@@ -69,6 +69,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     httpServer: server,
     liveCampaigns: () => (liveCampaigns ??= createLiveCampaigns(deps)),
     clientIp: clientIpResolver(app),
+    auth,
   };
   const modules = (options.modules ?? defaultModules).map((factory) => factory(deps, ctx));
 

@@ -1,3 +1,4 @@
+import type { AuthService } from '../auth/auth.service.js';
 import type { IncomingMessage, Server } from 'node:http';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
@@ -45,6 +46,8 @@ export interface ModuleContext {
   liveCampaigns(): LiveCampaigns;
   /** The client address of a raw request under TRUST_PROXY, as Express's `req.ip` (for routes in front of Express). */
   clientIp(req: IncomingMessage): string;
+  /** The app's auth service (sessions cached and evicted across instances on logout). */
+  auth: AuthService;
 }
 
 /** A mounted capability. `router` is mounted under `/api/v1`. */

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Duplex } from 'node:stream';
 import type { Redis } from 'ioredis';
 import type { ConfirmOutcome, FlashEvent, FlashStockStore, InitialiseRequest, ReserveOutcome, ReserveRequest } from './flash-stock.store.js';
 import { CAP_LUA, CLOSE_LUA, CONFIRM_LUA, INITIALISE_LUA, OPEN_LUA, RESERVE_LUA, SWEEP_LUA, TRIM_LUA } from './flash.lua.js';
@@ -8,8 +7,6 @@ import { createReserveBatcher } from './reserve-batcher.js';
 import { itemId, saleItemKeys, type SaleItemKeys, type SaleItemRef, type SaleItemTerms } from './sale-item.js';
 
 const GROUP = 'persist';
-/** Scripts per socket write while corked (see coalesceWrites). */
-const WRITE_BATCH = 16;
 /**
  * Reservation attempts per script call at most (see reserve-batcher.ts). Measured under wrk -c 64:
  * 8 → 54.6 µs server CPU per request, 16 → 50.0–56.6, 64 → 44.9–48.4 (redis-server 21.9 / 20 / 18.7–19.4).
@@ -80,43 +77,7 @@ export function createRedisFlashStockStore(options: RedisFlashStockOptions): Fla
     return keys;
   }
 
-  // Commands issued during one event-loop turn leave in few socket writes: the socket is corked at
-  // the first, flushed after every WRITE_BATCH commands (so Redis starts on a batch while the rest
-  // of the turn is still parsed) and uncorked once the turn's I/O callbacks ran. Unlike ioredis
-  // auto-pipelining, a batch never waits for the previous batch's replies; replies still resolve
-  // per command. Measured in docs/adr/flash-sale-hot-path.md (one write per turn: 20.7k req/s;
-  // per 16 commands: 25k; a write per command: 22.6k).
-  let corked: Duplex | null = null;
-  let batched = 0;
-  function flushBatch(): void {
-    batched = 0;
-    if (!corked) return;
-    corked.uncork();
-    corked.cork();
-  }
-  function endTurn(): void {
-    const stream = corked;
-    corked = null;
-    stream?.uncork();
-  }
-  function coalesceWrites(): void {
-    if (corked) {
-      if (++batched === WRITE_BATCH) queueMicrotask(flushBatch);
-      return;
-    }
-    if (redis.status !== 'ready') return;
-    corked = redis.stream;
-    batched = 1;
-    corked.cork();
-    setImmediate(endTurn);
-  }
-
   async function run(s: Script, keys: string[], args: (string | number)[]): Promise<Reply> {
-    coalesceWrites();
-    return evalScript(s, keys, args);
-  }
-
-  async function evalScript(s: Script, keys: string[], args: (string | number)[]): Promise<Reply> {
     try {
       return (await redis.evalsha(s.sha, keys.length, ...keys, ...args)) as Reply;
     } catch (err) {
@@ -169,7 +130,7 @@ export function createRedisFlashStockStore(options: RedisFlashStockOptions): Fla
       const k = keysOf(item);
       const args: (string | number)[] = [];
       for (const req of requests) args.push(req.userId, req.quantity, req.idempotencyKey, req.token, req.now);
-      const reply = (await evalScript(SCRIPTS.reserve, [k.state, k.stock, k.users, k.idem, k.reservations, k.expiries, k.stream, k.live(second)], args)) as Reply[];
+      const reply = (await run(SCRIPTS.reserve, [k.state, k.stock, k.users, k.idem, k.reservations, k.expiries, k.stream, k.live(second)], args)) as Reply[];
       return requests.map((_, i) => toOutcome(item, reply[i]));
     },
   });

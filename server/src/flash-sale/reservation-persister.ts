@@ -5,7 +5,7 @@ import { enqueueOutbox } from '../outbox/outbox.repo.js';
 import { inventorySoldMessage } from '../inventory/inventory-sold.js';
 import type { FlashEvent, FlashStockStore } from './flash-stock.store.js';
 import type { Reservation } from './reservation.schema.js';
-import { saveReservations, type SaveOptions } from './reservations.repo.js';
+import { saveReservations } from './reservations.repo.js';
 import type { SaleItemRef } from './sale-item.js';
 
 /** Log entries per stream per XREADGROUP (a reserve batch's entry holds up to 64 events). */
@@ -21,35 +21,51 @@ const TX_ROWS = 20_000;
 const MAX_LAG_MS = 1000;
 const STALE_MS = 30_000;
 
-/** Rows per slice when a transaction may end early (see `SaveOptions.commitEarly`). */
+/** Rows per INSERT slice; transactions end between slices. */
 const SLICE = 500;
 
+export interface SaveOptions {
+  /**
+   * Yield to the event loop between slices (default): on the request thread a long SQLite
+   * transaction must not hold the loop. The persister thread has no requests to let through and
+   * turns it off, holding SQLite's write lock for less time.
+   */
+  yieldBetweenChunks?: boolean;
+  /**
+   * Asked between slices: true when another writer waits for SQLite's one write lock, so the rows
+   * so far are committed and the lock released (persister-thread/sqlite-writer-gate.ts).
+   */
+  commitEarly?: () => boolean;
+  /** Rows per transaction at most (default: all in one). */
+  txRows?: number;
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /**
- * Writes reservations to SQL with the outbox messages their confirmation causes. One transaction,
- * unless it would hold more than `options.txRows` rows or `options.commitEarly` says another writer
- * is waiting: then the rows written so far are committed and the rest go in a new transaction. Splitting is safe: rows and outbox messages
- * are insert-if-absent, status moves only forward, and the events are acked after the last commit.
+ * Writes reservations to SQL with the outbox messages their confirmation causes, in 500-row slices.
+ * One transaction, unless it would hold more than `options.txRows` rows or `options.commitEarly`
+ * says another writer is waiting: then the rows so far are committed and the rest go in a new
+ * transaction. Splitting is safe: rows and outbox messages are insert-if-absent, status moves only
+ * forward, and the events are acked after the last commit.
  */
-export async function persistReservations(db: Knex, reservations: readonly Reservation[], now: number, options: SaveOptions & { txRows?: number } = {}): Promise<void> {
-  const { commitEarly, txRows } = options;
-  if (!commitEarly && (txRows === undefined || reservations.length <= txRows)) {
-    await db.transaction(async (trx) => {
-      await saveReservations(trx, reservations, now, options);
-      await enqueueOutbox(trx, reservations.filter((r) => r.status === 'confirmed').map(inventorySoldMessage), now);
-    });
-    return;
-  }
+export async function persistReservations(db: Knex, reservations: readonly Reservation[], now: number, options: SaveOptions = {}): Promise<void> {
+  const { commitEarly, txRows = Infinity } = options;
+  const yieldBetween = options.yieldBetweenChunks ?? true;
   let done = 0;
   while (done < reservations.length) {
     const start = done;
     done = await db.transaction(async (trx) => {
       let next = start;
       do {
+        if (next > start && yieldBetween) await yieldToEventLoop();
         const slice = reservations.slice(next, next + SLICE);
-        await saveReservations(trx, slice, now, options);
+        await saveReservations(trx, slice, now);
         await enqueueOutbox(trx, slice.filter((r) => r.status === 'confirmed').map(inventorySoldMessage), now);
         next += slice.length;
-      } while (next < reservations.length && (txRows === undefined || next - start < txRows) && !commitEarly?.());
+      } while (next < reservations.length && next - start < txRows && !commitEarly?.());
       return next;
     });
   }

@@ -6,11 +6,6 @@ import type { SaleItemRef } from './sale-item.js';
 /** Rows per statement: 12 bindings each stays under SQLite's 32,766 and MariaDB's 65,535 placeholders. */
 const CHUNK = 500;
 
-/** Lets the request path run between the statements of a large transaction (better-sqlite3 is synchronous). */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
 const RowSchema = z.object({
   token: z.string(),
   campaign_id: z.string(),
@@ -101,32 +96,16 @@ function bindingsOf(reservations: readonly Reservation[], now: number): (string 
   return out;
 }
 
-export interface SaveOptions {
-  /**
-   * Yield to the event loop between INSERT chunks (default): on the request thread a long SQLite
-   * transaction must not hold the loop. The persister thread has no requests to let through and
-   * turns it off, holding SQLite's write lock for less time.
-   */
-  yieldBetweenChunks?: boolean;
-  /**
-   * Asked between slices of a large write: true when another writer waits for SQLite's one write
-   * lock, so the rows so far are committed and the lock released (see persistReservations).
-   */
-  commitEarly?: () => boolean;
-}
-
 /**
  * Writes reservations as the stock store last reported them. Every event carries the whole record,
  * so the order of events does not matter: rows are inserted if new (a duplicate of either unique
  * key is ignored, the database being the second guard), then held rows advance to confirmed or
  * expired. A final status never moves back.
  */
-export async function saveReservations(trx: Knex | Knex.Transaction, reservations: readonly Reservation[], now: number, options: SaveOptions = {}): Promise<void> {
+export async function saveReservations(trx: Knex | Knex.Transaction, reservations: readonly Reservation[], now: number): Promise<void> {
   const client = String(trx.client.config.client);
   const sqlite = await sqliteConnectionOf(trx);
-  const yieldBetweenChunks = options.yieldBetweenChunks ?? true;
   for (let i = 0; i < reservations.length; i += CHUNK) {
-    if (i > 0 && yieldBetweenChunks) await yieldToEventLoop();
     const chunk = reservations.slice(i, i + CHUNK);
     if (sqlite) insertStatement(sqlite, chunk.length).run(bindingsOf(chunk, now));
     else await trx.raw(insertIgnoreSql(client, chunk.length), bindingsOf(chunk, now));

@@ -34,6 +34,14 @@ describe('live: /live namespace', () => {
     await expect(connected(client(t, await t.login('screen')))).resolves.toBeUndefined();
   });
 
+  it('refuses a screen token once it was logged out, though it opened a socket just before', async () => {
+    const t = await app();
+    const token = await t.login('screen');
+    await expect(connected(client(t, token))).resolves.toBeUndefined();
+    expect((await t.request.post('/api/v1/auth/logout').set('Authorization', `Bearer ${token}`)).status).toBe(204);
+    await expect(connected(client(t, token))).rejects.toThrow(/unauthorized/);
+  });
+
   it('validates subscribe, answers with a snapshot, then streams metrics that include a commit', async () => {
     const t = await app();
     const c = client(t, await t.login('screen'));

@@ -16,6 +16,7 @@ import type { AppDeps } from '../app/deps.js';
 import type { LiveRuntime } from './live-runtime.js';
 import { buildSnapshot, SERIES_MINUTES } from './live-snapshot.js';
 import { subscribeHandler, unsubscribeHandler } from './live-subscribe.handler.js';
+import type { AuthService } from '../auth/auth.service.js';
 import { createSocketAuth } from './socket-auth.js';
 
 /** In-process fan-out of alerts between instances sharing one in-process store (no Redis adapter). */
@@ -44,7 +45,7 @@ function parseJson(text: string): unknown {
  * go through the Redis adapter to every instance's clients. `live` is the live module's runtime
  * (started by the module; the handle does not close it).
  */
-export async function attachLive(httpServer: HttpServer, deps: AppDeps, live: LiveRuntime, options: { tickMs?: number } = {}): Promise<LiveHandle> {
+export async function attachLive(httpServer: HttpServer, deps: AppDeps, live: LiveRuntime, options: { auth: Pick<AuthService, 'userForToken'>; tickMs?: number }): Promise<LiveHandle> {
   const logger = deps.logger.child({ module: 'live-socket' });
   const io = new Server<LiveClientToServerEvents, LiveServerToClientEvents>(httpServer, { serveClient: true, cors: { origin: deps.config.CORS_ORIGINS.length > 0 ? deps.config.CORS_ORIGINS : false } });
   const adapterClients: Redis[] = [];
@@ -55,7 +56,7 @@ export async function attachLive(httpServer: HttpServer, deps: AppDeps, live: Li
     io.adapter(createAdapter(pub, sub, { key: `${deps.stores.keyPrefix}socket.io` }));
   }
   const nsp = io.of(LIVE_NAMESPACE);
-  const auth = createSocketAuth({ db: deps.db, now: () => deps.clock.now() });
+  const auth = createSocketAuth(options.auth);
   nsp.use((socket, next) => void auth(socket, next));
 
   const latest = new Map<string, MetricsSnapshot>();

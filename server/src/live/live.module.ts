@@ -8,13 +8,6 @@ export interface LiveModuleOptions extends LiveRuntimeOptions {
   tickMs?: number;
 }
 
-const handles = new WeakMap<object, LiveHandle>();
-
-/** The socket layer of an app's live module once started (tests drive `tick()` through it). */
-export function liveHandleOf(deps: object): LiveHandle | undefined {
-  return handles.get(deps);
-}
-
 /**
  * The war room: live aggregates, `POST /events`, and the `/live` socket.io namespace attached to
  * the app's HTTP server at start. Orders feed it through `recordOrderCommitted` / `recordOrderCancelled`.
@@ -30,12 +23,10 @@ export function liveModule(options: LiveModuleOptions = {}): ModuleFactory {
       routeTable,
       async start() {
         await runtime.start();
-        handle = await attachLive(ctx.httpServer, deps, runtime, { tickMs: options.tickMs });
-        handles.set(deps, handle);
+        handle = await attachLive(ctx.httpServer, deps, runtime, { auth: ctx.auth, tickMs: options.tickMs });
       },
       async close() {
         await handle?.close();
-        handles.delete(deps);
         await runtime.close();
       },
     };

@@ -76,6 +76,17 @@ describe('points redemption (积分兑换)', () => {
     expect(result.redemptions?.map((r) => r.reason)).toEqual([null, 'out_of_stock']);
   });
 
+  it('counts the units an order gift already took from the same stock', () => {
+    const tote = makeCampaign({ id: 'g', offer: { kind: 'gift', mode: 'spend_get_gift', minSpend: 5_000, gifts: [{ sku: 'CUP', quantity: 1, value: 1_500 }] }, stacking: { mode: 'stackable' } });
+    const result = quote([member, tote], cartOf([line('A', 10_000)], { redemptions: [{ campaignId: 'm', index: 0 }], pointsToRedeem: 0 }), {
+      user: userOf({ memberLevel: 3, points: 2_000 }),
+      counters: countersOf({ giftStock: { CUP: 1 } }),
+      nowMs: NOW_MS,
+    });
+    expect(result.lines.filter((l) => l.sku === 'CUP').map((l) => l.lineId)).toEqual(['gift:g:CUP']);
+    expect(result.redemptions?.map((r) => r.reason)).toEqual(['out_of_stock']);
+  });
+
   it('no requests: an empty list', () => {
     expect(redeem([]).redemptions).toEqual([]);
   });

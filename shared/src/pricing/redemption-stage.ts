@@ -58,6 +58,15 @@ function refused(request: RedemptionRequest, reason: BaseReasonCode, known?: { n
  * an item reward becomes a gift line at 0 (subject to gift stock, like gifts). Returns the outcomes
  * and the points taken, which the points stage may no longer spend.
  */
+/** Units of a gift SKU still in stock for this cart: the counter less what earlier stages already gave as gift lines. */
+function giftStockLeft(lines: readonly LineState[], env: PricingEnv, sku: string): number {
+  const stock = counterEntry(env.counters.giftStock, sku);
+  if (stock === undefined) return Infinity;
+  let given = 0;
+  for (const l of lines) if (l.gift && l.line.sku === sku) given += l.line.quantity;
+  return stock - given;
+}
+
 export function runRedemptionStage(lines: LineState[], index: CampaignIndex, env: PricingEnv): { outcomes: RedemptionOutcome[]; points: number } {
   const balance = env.counters.pointsBalance ?? env.user.points;
   let left = balance;
@@ -73,7 +82,7 @@ export function runRedemptionStage(lines: LineState[], index: CampaignIndex, env
     if (reward.reward.type === 'coupon') granted = reward.reward;
     else {
       const { sku } = reward.reward;
-      const stock = stockLeft.get(sku) ?? counterEntry(env.counters.giftStock, sku) ?? Infinity;
+      const stock = stockLeft.get(sku) ?? giftStockLeft(lines, env, sku);
       if (stock <= 0) return refused(request, 'out_of_stock', resolved);
       stockLeft.set(sku, stock - 1);
       const gift = createGiftLine(`redeem:${request.campaignId}`, sku, 1, `redeem:${request.campaignId}:${request.index}:${n + 1}`);
