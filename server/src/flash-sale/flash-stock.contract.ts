@@ -71,6 +71,35 @@ export function describeFlashStockContract(name: string, make: () => Promise<Fla
       expect((await store.inspect(item))?.stock).toBe(9);
     });
 
+    it('applies parallel attempts in order: later ones see earlier holds, keys and stock', async () => {
+      await store.initialise(item, { terms: TERMS, allocated: 4, reservations: [] });
+      const sent = [
+        attempt('u1', 1, 'a'), attempt('u1', 1, 'b'), attempt('u1', 1, 'c'), attempt('u1', 1, 'a'),
+        attempt('u3', 1, 'e'), attempt('u2', 2, 'd'), attempt('u4', 1, 'f'),
+      ];
+      const outcomes = await Promise.all(sent.map((a) => store.reserve(item, a)));
+      expect(outcomes.map((o) => o.kind)).toEqual(['reserved', 'reserved', 'user_limit', 'reserved', 'reserved', 'short', 'reserved']);
+      expect(outcomes[2]).toEqual({ kind: 'user_limit', held: 2 });
+      expect(outcomes[5]).toEqual({ kind: 'short', stockLeft: 1 });
+      const first = outcomes[0];
+      const replay = outcomes[3];
+      if (first?.kind !== 'reserved' || replay?.kind !== 'reserved') throw new Error('expected reservations');
+      expect(replay).toMatchObject({ replayed: true, reservation: first.reservation });
+      const tokens = [sent[0], sent[1], sent[4], sent[6]].map((a) => a?.token ?? '');
+      const stored = await store.reservations(item, tokens);
+      const due = T0 + TERMS.reservationMs;
+      expect(stored.map((r) => [r.userId, r.idempotencyKey, r.status, r.expiresAt])).toEqual([
+        ['u1', 'a', 'held', due], ['u1', 'b', 'held', due], ['u3', 'e', 'held', due], ['u4', 'f', 'held', due],
+      ]);
+      expect((await store.inspect(item))?.stock).toBe(0);
+      expect((await store.reserve(item, attempt('u5'))).kind).toBe('sold_out');
+      expect((await store.reserve(item, attempt('u1', 1, 'g'))).kind).toBe('user_limit');
+      const swept = await store.sweep(item, due, 10);
+      expect(swept.expired.map((r) => r.token).sort()).toEqual([...tokens].sort());
+      expect(swept.stockLeft).toBe(4);
+      expect((await store.reserve(item, attempt('u1', 2, 'h', due))).kind).toBe('reserved');
+    });
+
     it('closes at closesAt and on closeItem, and re-opens with new terms', async () => {
       await store.initialise(item, { terms: TERMS, allocated: 10, reservations: [] });
       expect((await store.reserve(item, attempt('u1', 1, 'k1', TERMS.closesAt))).kind).toBe('closed');

@@ -8,9 +8,12 @@
  * per-user limit, stock, decrement and stream append; then the war-room counters once for the
  * batch. One attempt per call is the plain case; the store sends the attempts for one item that
  * arrive in one event-loop turn together (up to RESERVE_BATCH = 64), so Redis sets up the script once for
- * them. The stock is written once per batch, and the batch's reservations are one log entry, `b` =
- * lines of `type|at|token|record` (one XADD, and one entry for the persister to read and ack); the
- * other scripts log one event per entry, `e` = `type|at|token|record` (type r/c/x).
+ * them. Redis is read and written once per batch, not per attempt: one HMGET of the batch's users and
+ * one of its idempotency keys before the loop, Lua tables in front of them while it runs (so a later
+ * attempt sees an earlier one's hold and key), then one HSET per hash, one ZADD, one SET of the stock
+ * and one XADD of the batch's reservations (`b` = lines of `type|at|token|record`: one entry for the
+ * persister to read and ack). The other scripts log one event per entry, `e` = `type|at|token|record`
+ * (type r/c/x).
  * KEYS: state stock users idem res exp stream live   ARGV: (userId qty idemKey token now)...
  * → one reply per attempt: {'ok', token, record, stockLeft} | {'dup', token, record} |
  *   {'user_limit', held} | {'sold_out'} | {'short', stockLeft} | {'closed'}
@@ -24,39 +27,61 @@ if not st[1] or st[1] ~= 'open' then
   return out
 end
 local closesAt, price, limit, ttl = tonumber(st[2]), tonumber(st[3]), tonumber(st[4]), tonumber(st[5])
+local users, idems = {}, {}
+for i = 1, n do
+  local b = (i - 1) * 5
+  users[i] = ARGV[b + 1]
+  idems[i] = ARGV[b + 1] .. '|' .. ARGV[b + 3]
+end
+local heldRead = redis.call('HMGET', KEYS[3], unpack(users))
+local tokenRead = redis.call('HMGET', KEYS[4], unpack(idems))
+local held, tokenOf, recOf = {}, {}, {}
+local heldSet, idemSet, resSet, expAdd, lines = {}, {}, {}, {}, {}
 local stock = nil
 local units, orders = 0, 0
-local lines = {}
-local function attempt(user, qty, idem, token, nowArg)
+local function attempt(i, qty, idem, token, nowArg)
   local now = tonumber(nowArg)
   if now >= closesAt then return {'closed'} end
-  local ik = user .. '|' .. idem
-  local prior = redis.call('HGET', KEYS[4], ik)
-  if prior then return {'dup', prior, redis.call('HGET', KEYS[5], prior)} end
-  local held = tonumber(redis.call('HGET', KEYS[3], user) or '0')
-  if held + qty > limit then return {'user_limit', held} end
+  local user, ik = users[i], idems[i]
+  local prior = tokenOf[ik] or tokenRead[i]
+  if prior then return {'dup', prior, recOf[prior] or redis.call('HGET', KEYS[5], prior)} end
+  local h = held[user] or tonumber(heldRead[i] or '0')
+  if h + qty > limit then return {'user_limit', h} end
   if stock == nil then stock = tonumber(redis.call('GET', KEYS[2]) or '0') end
   if stock < qty then
     if stock <= 0 then return {'sold_out'} end
     return {'short', stock}
   end
   stock = stock - qty
-  redis.call('HINCRBY', KEYS[3], user, qty)
-  redis.call('HSET', KEYS[4], ik, token)
+  held[user] = h + qty
+  tokenOf[ik] = token
   local exp = now + ttl
   local rec = 'h|' .. user .. '|' .. qty .. '|' .. price .. '|' .. exp .. '|' .. idem .. '|'
-  redis.call('HSET', KEYS[5], token, rec)
-  redis.call('ZADD', KEYS[6], exp, token)
+  recOf[token] = rec
+  idemSet[#idemSet + 1] = ik
+  idemSet[#idemSet + 1] = token
+  resSet[#resSet + 1] = token
+  resSet[#resSet + 1] = rec
+  expAdd[#expAdd + 1] = exp
+  expAdd[#expAdd + 1] = token
   lines[#lines + 1] = 'r|' .. nowArg .. '|' .. token .. '|' .. rec
   units = units + qty
   orders = orders + 1
   return {'ok', token, rec, stock}
 end
-for i = 0, n - 1 do
-  local b = i * 5
-  out[i + 1] = attempt(ARGV[b + 1], tonumber(ARGV[b + 2]), ARGV[b + 3], ARGV[b + 4], ARGV[b + 5])
+for i = 1, n do
+  local b = (i - 1) * 5
+  out[i] = attempt(i, tonumber(ARGV[b + 2]), ARGV[b + 3], ARGV[b + 4], ARGV[b + 5])
 end
 if orders > 0 then
+  for user, h in pairs(held) do
+    heldSet[#heldSet + 1] = user
+    heldSet[#heldSet + 1] = h
+  end
+  redis.call('HSET', KEYS[3], unpack(heldSet))
+  redis.call('HSET', KEYS[4], unpack(idemSet))
+  redis.call('HSET', KEYS[5], unpack(resSet))
+  redis.call('ZADD', KEYS[6], unpack(expAdd))
   redis.call('SET', KEYS[2], stock)
   redis.call('XADD', KEYS[7], '*', 'b', table.concat(lines, '\\n'))
   if redis.call('HINCRBY', KEYS[8], 'o', orders) == orders then redis.call('EXPIRE', KEYS[8], 3600) end
