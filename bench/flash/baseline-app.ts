@@ -14,10 +14,12 @@ export async function startBaseline(options: { redisUrl: string; sha: string; ke
     const body = req.body as { userId: string; sku: string; quantity: number; idempotencyKey: string };
     const now = Date.now();
     const token = crypto.randomUUID();
-    // One attempt per call: the script answers with a one-element list of results.
-    const [reply] = (await redis.evalsha(options.sha, 8, ...options.keysOf(body.sku, Math.floor(now / 1000)), body.userId, body.quantity, body.idempotencyKey, token, now)) as unknown[][];
-    if (reply?.[0] === 'ok' || reply?.[0] === 'dup') res.status(201).json({ token: reply[1], reply: reply[2] });
-    else res.status(409).json({ error: { code: reply?.[0] } });
+    // One attempt per call: the script answers {price, ttl, answer}; a new reservation's answer is
+    // its stock left (an integer ≥ 0), a replay {'dup', token, record}.
+    const [price, ttl, answer] = (await redis.evalsha(options.sha, 8, ...options.keysOf(body.sku, Math.floor(now / 1000)), body.userId, body.quantity, body.idempotencyKey, token, now)) as [number, number, unknown];
+    if (typeof answer === 'number' && answer >= 0) res.status(201).json({ token, price, expiresAt: now + ttl });
+    else if (Array.isArray(answer) && answer[0] === 'dup') res.status(201).json({ token: answer[1], record: answer[2] });
+    else res.status(409).json({ error: { code: Array.isArray(answer) ? answer[0] : answer } });
   });
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

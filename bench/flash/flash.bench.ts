@@ -33,7 +33,7 @@ const SECONDS = Number(process.env.FLASH_BENCH_SECONDS ?? 10);
  * VM's speed drifts from minute to minute, and a ratio of two runs measured far apart mostly measures
  * the drift. The headline is the round with the median ratio.
  */
-const ROUNDS = Math.max(1, Number(process.env.FLASH_BENCH_ROUNDS ?? 3));
+const ROUNDS = Math.max(1, Number(process.env.FLASH_BENCH_ROUNDS ?? 5));
 const CONNECTIONS = Number(process.env.FLASH_BENCH_CONNECTIONS ?? 64);
 const STOCK = 2_000_000;
 const SKUS = ['bench-a', 'bench-b', 'bench-c'];

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { ConfirmOutcome, FlashEvent, FlashStockStore, InitialiseRequest, ReserveOutcome, ReserveRequest } from './flash-stock.store.js';
 import { CAP_LUA, CLOSE_LUA, CONFIRM_LUA, INITIALISE_LUA, OPEN_LUA, RESERVE_LUA, SWEEP_LUA, TRIM_LUA } from './flash.lua.js';
 import { decodeRecord, encodeRecord } from './reservation-record.js';
+import type { Reservation } from './reservation.schema.js';
 import { createReserveBatcher } from './reserve-batcher.js';
 import { itemId, saleItemKeys, type SaleItemKeys, type SaleItemRef, type SaleItemTerms } from './sale-item.js';
 
@@ -111,13 +112,29 @@ export function createRedisFlashStockStore(options: RedisFlashStockOptions): Fla
     return [{ id, item, type: EVENT_TYPE[f.t ?? ''] ?? 'reserved', reservation: decodeRecord(item, f.k ?? '', f.v ?? ''), at: Number(f.at) }];
   }
 
-  function toOutcome(item: SaleItemRef, reply: Reply | undefined): ReserveOutcome {
+  /** One attempt's answer in RESERVE_LUA's reply; a new reservation is built from the attempt itself. */
+  function toOutcome(item: SaleItemRef, req: ReserveRequest, reply: Reply | undefined, price: number, ttl: number): ReserveOutcome {
+    if (typeof reply === 'number') {
+      if (reply === -1) return { kind: 'sold_out' };
+      if (reply < 0) return { kind: 'closed' };
+      const reservation: Reservation = {
+        token: req.token,
+        campaignId: item.campaignId,
+        sku: item.sku,
+        userId: req.userId,
+        quantity: req.quantity,
+        price,
+        expiresAt: req.now + ttl,
+        idempotencyKey: req.idempotencyKey,
+        status: 'held',
+        orderId: null,
+      };
+      return { kind: 'reserved', reservation, stockLeft: reply, replayed: false };
+    }
     const r = Array.isArray(reply) ? reply : [];
     const kind = r[0];
-    if (kind === 'ok') return { kind: 'reserved', reservation: decodeRecord(item, str(r[1]), str(r[2])), stockLeft: Number(r[3]), replayed: false };
     if (kind === 'dup') return { kind: 'reserved', reservation: decodeRecord(item, str(r[1]), str(r[2])), stockLeft: -1, replayed: true };
     if (kind === 'user_limit') return { kind: 'user_limit', held: Number(r[1]) };
-    if (kind === 'sold_out') return { kind: 'sold_out' };
     if (kind === 'short') return { kind: 'short', stockLeft: Number(r[1]) };
     return { kind: 'closed' };
   }
@@ -131,7 +148,20 @@ export function createRedisFlashStockStore(options: RedisFlashStockOptions): Fla
       const args: (string | number)[] = [];
       for (const req of requests) args.push(req.userId, req.quantity, req.idempotencyKey, req.token, req.now);
       const reply = (await run(SCRIPTS.reserve, [k.state, k.stock, k.users, k.idem, k.reservations, k.expiries, k.stream, k.live(second)], args)) as Reply[];
-      return requests.map((_, i) => toOutcome(item, reply[i]));
+      const price = Number(reply[0]);
+      const ttl = Number(reply[1]);
+      return requests.map((req, i) => toOutcome(item, req, reply[i + 2], price, ttl));
+    },
+    // The turn's batches for several items leave in one write: one syscall (and one wake-up of
+    // Redis) instead of one per item.
+    together(sendAll) {
+      const stream = redis.status === 'ready' ? redis.stream : null;
+      stream?.cork();
+      try {
+        sendAll();
+      } finally {
+        stream?.uncork();
+      }
     },
   });
 

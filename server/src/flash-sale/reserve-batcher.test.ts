@@ -60,4 +60,25 @@ describe('reserve batcher', () => {
     fail = false;
     expect(await batcher.reserve(a, attempt('u3'))).toEqual({ kind: 'sold_out' });
   });
+
+  it('sends the end of a turn for several items inside together(), and a lone item without it', async () => {
+    const log: string[] = [];
+    const batcher = createReserveBatcher({
+      max: 16,
+      async send(item, _second, requests) {
+        log.push(`send ${item.sku}`);
+        return requests.map((): ReserveOutcome => ({ kind: 'sold_out' }));
+      },
+      together(sendAll) {
+        log.push('begin');
+        sendAll();
+        log.push('end');
+      },
+    });
+    await Promise.all([batcher.reserve(a, attempt('u1')), batcher.reserve(b, attempt('u2'))]);
+    expect(log).toEqual(['begin', 'send a', 'send b', 'end']);
+    log.length = 0;
+    await batcher.reserve(a, attempt('u3'));
+    expect(log).toEqual(['send a']);
+  });
 });

@@ -21,7 +21,12 @@ interface Batch {
  * arrival order (docs/adr/flash-sale-hot-path.md). A lone attempt waits for nothing but the end of
  * its turn.
  */
-export function createReserveBatcher(options: { max: number; send(item: SaleItemRef, second: number, requests: ReserveRequest[]): Promise<ReserveOutcome[]> }) {
+export function createReserveBatcher(options: {
+  max: number;
+  send(item: SaleItemRef, second: number, requests: ReserveRequest[]): Promise<ReserveOutcome[]>;
+  /** Runs the end of a turn's sends (one per item); a store may let them leave in one socket write. */
+  together?(sendAll: () => void): void;
+}) {
   const open = new Map<string, Batch>();
   let scheduled = false;
 
@@ -41,9 +46,14 @@ export function createReserveBatcher(options: { max: number; send(item: SaleItem
     );
   }
 
+  function flushOpen(): void {
+    for (const [key, batch] of open) flush(key, batch);
+  }
+
   function endTurn(): void {
     scheduled = false;
-    for (const [key, batch] of open) flush(key, batch);
+    if (open.size > 1 && options.together) options.together(flushOpen);
+    else flushOpen();
   }
 
   return {
