@@ -1,6 +1,7 @@
 import type { ConfirmOutcome, FlashEvent, FlashStockStore, ReserveOutcome } from './flash-stock.store.js';
 import type { Reservation } from './reservation.schema.js';
 import { itemId, type SaleItemRef, type SaleItemTerms } from './sale-item.js';
+import { newHold } from './reservation-record.js';
 
 interface ItemState extends SaleItemTerms {
   status: 'open' | 'closed';
@@ -65,18 +66,7 @@ export function createMemoryFlashStockStore(): FlashStockStore & { wipe(): void 
     m.stock -= req.quantity;
     m.users.set(req.userId, held + req.quantity);
     m.idem.set(idemKey, req.token);
-    const reservation: Reservation = {
-      token: req.token,
-      campaignId: item.campaignId,
-      sku: item.sku,
-      userId: req.userId,
-      quantity: req.quantity,
-      price: st.price,
-      expiresAt: req.now + st.reservationMs,
-      idempotencyKey: req.idempotencyKey,
-      status: 'held',
-      orderId: null,
-    };
+    const reservation = newHold(item, req, st.price, st.reservationMs);
     m.reservations.set(req.token, reservation);
     m.expiries.set(req.token, reservation.expiresAt);
     append(m, item, 'reserved', reservation, req.now);

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { ConfirmOutcome, FlashEvent, FlashStockStore, InitialiseRequest, ReserveOutcome, ReserveRequest } from './flash-stock.store.js';
 import { CAP_LUA, CLOSE_LUA, CONFIRM_LUA, INITIALISE_LUA, OPEN_LUA, RESERVE_LUA, SWEEP_LUA, TRIM_LUA } from './flash.lua.js';
-import { decodeRecord, encodeRecord } from './reservation-record.js';
-import type { Reservation } from './reservation.schema.js';
+import { decodeRecord, encodeRecord, newHold } from './reservation-record.js';
 import { createReserveBatcher } from './reserve-batcher.js';
 import { itemId, saleItemKeys, type SaleItemKeys, type SaleItemRef, type SaleItemTerms } from './sale-item.js';
 
@@ -117,19 +116,8 @@ export function createRedisFlashStockStore(options: RedisFlashStockOptions): Fla
     if (typeof reply === 'number') {
       if (reply === -1) return { kind: 'sold_out' };
       if (reply < 0) return { kind: 'closed' };
-      const reservation: Reservation = {
-        token: req.token,
-        campaignId: item.campaignId,
-        sku: item.sku,
-        userId: req.userId,
-        quantity: req.quantity,
-        price,
-        expiresAt: req.now + ttl,
-        idempotencyKey: req.idempotencyKey,
-        status: 'held',
-        orderId: null,
-      };
-      return { kind: 'reserved', reservation, stockLeft: reply, replayed: false };
+
+      return { kind: 'reserved', reservation: newHold(item, req, price, ttl), stockLeft: reply, replayed: false };
     }
     const r = Array.isArray(reply) ? reply : [];
     const kind = r[0];

@@ -1,3 +1,4 @@
+import type { ReserveRequest } from './flash-stock.store.js';
 import type { Reservation, ReservationStatus } from './reservation.schema.js';
 import type { SaleItemRef } from './sale-item.js';
 
@@ -28,5 +29,21 @@ export function decodeRecord(item: SaleItemRef, token: string, record: string): 
     idempotencyKey,
     status: parsed,
     orderId: orderId === '' ? null : orderId,
+  };
+}
+
+/** The reservation a successful attempt creates: held at `price` until now + `reservationMs`. */
+export function newHold(item: SaleItemRef, req: ReserveRequest, price: number, reservationMs: number): Reservation {
+  return {
+    token: req.token,
+    campaignId: item.campaignId,
+    sku: item.sku,
+    userId: req.userId,
+    quantity: req.quantity,
+    price,
+    expiresAt: req.now + reservationMs,
+    idempotencyKey: req.idempotencyKey,
+    status: 'held',
+    orderId: null,
   };
 }
