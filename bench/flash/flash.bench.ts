@@ -53,6 +53,16 @@ const now = Date.now();
 const window = { start: now - 3_600_000, end: now + 24 * 3_600_000 };
 
 /** redis-server's own CPU so far (user + system), in µs, from INFO cpu. */
+/**
+ * Empties the bench's own throwaway redis-server before each run, so every run starts from the same
+ * state: the earlier runs' ~200k reservations each would otherwise make later runs' hashes larger.
+ */
+async function emptyRedis(): Promise<void> {
+  const admin = new Redis(redisService.url);
+  await admin.flushall();
+  await admin.quit();
+}
+
 async function redisCpuUs(): Promise<number> {
   const admin = new Redis(redisService.url);
   const info = await admin.info('cpu');
@@ -92,7 +102,8 @@ interface ProjectRun extends LoadResult, Measured {
  * work is in the database).
  */
 async function projectRun(campaignId: string, options: { autoPipelining: boolean; persistDuringLoad: boolean }): Promise<ProjectRun> {
-  // A fresh SQLite file per run: the persister's cost per row grows with the table, so runs stay comparable.
+  // A fresh SQLite file (and an empty Redis) per run: costs per row grow with the tables, so runs stay comparable.
+  await emptyRedis();
   const dataDir = mkdtempSync(join(tmpdir(), 'promo-flash-bench-'));
   const config = parseConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', DATA_DIR: dataDir, DEMO_DATA: 'false', REDIS_URL: redisService.url });
   const db = createDb(config);
@@ -160,6 +171,7 @@ async function referenceItems(campaignId: string): Promise<{ sha: string; keysOf
 }
 
 async function referenceRun(start: typeof startBaseline, campaignId: string, path: string): Promise<LoadResult & Measured> {
+  await emptyRedis();
   const server = await start({ redisUrl: redisService.url, ...(await referenceItems(campaignId)) });
   const load = await measured(() => runWrk({ url: server.url, path, key: '', skus: SKUS, connections: CONNECTIONS, seconds: SECONDS }));
   await server.close();
@@ -168,6 +180,7 @@ async function referenceRun(start: typeof startBaseline, campaignId: string, pat
 
 async function ceilingRun(): Promise<number> {
   // Its own open item with enough stock, so every EVALSHA runs the whole script.
+  await emptyRedis();
   const { sha, keysOf } = await referenceItems('c-ceiling');
   return runRedisBenchmark({
     port: redisService.port,

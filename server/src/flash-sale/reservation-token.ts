@@ -24,8 +24,20 @@ function random128Hex(): string {
   return hex;
 }
 
+/** The time prefix of the last millisecond asked for: a busy sale makes dozens of tokens per ms. */
+let prefixMs = -1;
+let prefix = '';
+
+function timePrefix(now: number): string {
+  if (now !== prefixMs) {
+    prefixMs = now;
+    prefix = now.toString(36).padStart(9, '0');
+  }
+  return prefix;
+}
+
 export function newReservationToken(item: SaleItemRef, itemSuffix?: string, now = Date.now()): string {
-  return `${now.toString(36).padStart(9, '0')}${random128Hex()}.${itemSuffix ?? tokenSuffix(item)}`;
+  return `${timePrefix(now)}${random128Hex()}.${itemSuffix ?? tokenSuffix(item)}`;
 }
 
 /** The item part of the token; callers on the hot path compute it once per item. */
