@@ -1,4 +1,5 @@
-import { CampaignSchema, PrimaryMetricSchema, type Campaign } from '@promo/shared';
+import { applyVariant, CampaignSchema, PrimaryMetricSchema, type Campaign } from '@promo/shared';
+import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { AppError } from '../app/app-error.js';
 import type { AppDeps } from '../app/deps.js';
@@ -8,7 +9,8 @@ import { parseInput } from '../app/validate.js';
 import type { Role } from '../auth/roles.js';
 import { currentUser } from '../auth/auth.middleware.js';
 import { createCampaignService } from '../campaigns/campaign.service.js';
-import { campaignsOfTheme, getCampaignRow, toDoc } from '../campaigns/campaign.repo.js';
+import { campaignsOfTheme, getCampaignRow, toDoc, type CampaignRow } from '../campaigns/campaign.repo.js';
+import { getVersion } from '../campaigns/campaign-versions.repo.js';
 import { getThemeRow, toThemeDoc } from '../themes/theme.repo.js';
 import { decideWinner, experimentResults } from '../experiments/experiment-results.service.js';
 import { buildEffectReport } from '../reports/effect-report.service.js';
@@ -29,10 +31,21 @@ const PromoteBody = z.object({
   apply: z.boolean().default(true),
 });
 
-function campaignOf(row: Awaited<ReturnType<typeof getCampaignRow>>, id: string): Campaign {
+function campaignOf(row: CampaignRow | undefined, id: string): Campaign {
   if (!row || row.deleted) throw new AppError('not_found', `campaign ${id} not found`);
   const { createdBy: _c, updatedAt: _u, updatedBy: _b, publishedVersion: _p, ...doc } = toDoc(row);
   return CampaignSchema.parse(doc);
+}
+
+/**
+ * The campaign as it ran: its published version (the working copy may hold draft edits that never
+ * ran: other variants, weights or dates), with today's status; the working copy if never published.
+ */
+async function ranCampaign(db: AppDeps['db'], row: CampaignRow | undefined, id: string): Promise<Campaign> {
+  const working = campaignOf(row, id);
+  if (row?.published_version === null || row?.published_version === undefined) return working;
+  const published = await getVersion(db, id, Number(row.published_version));
+  return published ? { ...published.doc, status: working.status } : working;
 }
 
 function windowOf(query: z.infer<typeof WindowQuery>, start: number, end: number, now: number) {
@@ -53,7 +66,7 @@ export const analyticsModule: ModuleFactory = (deps: AppDeps, ctx) => {
     async (req, res) => {
       const { id } = parseInput(IdParams, req.params, 'params');
       const query = parseInput(WindowQuery, req.query, 'query');
-      const campaign = campaignOf(await getCampaignRow(deps.db, id), id);
+      const campaign = await ranCampaign(deps.db, await getCampaignRow(deps.db, id), id);
       if (!campaign.experiment) throw new AppError('not_found', `campaign ${id} has no experiment`);
       res.json(await experimentResults(deps.db, campaign, windowOf(query, Date.parse(campaign.schedule.start), Date.parse(campaign.schedule.end), deps.clock.now())));
     },
@@ -65,13 +78,21 @@ export const analyticsModule: ModuleFactory = (deps: AppDeps, ctx) => {
       const { id } = parseInput(IdParams, req.params, 'params');
       const body = parseInput(PromoteBody, req.body ?? {});
       const row = await getCampaignRow(deps.db, id);
-      const campaign = campaignOf(row, id);
-      const decision = await decideWinner(deps.db, campaign, windowOf({}, Date.parse(campaign.schedule.start), Date.parse(campaign.schedule.end), deps.clock.now()), body);
+      const working = campaignOf(row, id);
+      // Decided on what ran; rolled out onto the working copy, keeping its draft edits.
+      const ran = await ranCampaign(deps.db, row, id);
+      const decision = await decideWinner(deps.db, ran, windowOf({}, Date.parse(ran.schedule.start), Date.parse(ran.schedule.end), deps.clock.now()), body);
       let saved: { version: number } | null = null;
       // Without a significant winner nothing is rolled out; `apply: false` previews the decision.
       if (body.apply && (!decision.winner || !decision.campaign)) throw new AppError('conflict', decision.reason.message.en, { decision });
-      if (body.apply && decision.campaign) {
-        const result = await campaigns.save({ ...decision.campaign, id }, Number(row!.version), currentUser(res).username);
+      if (body.apply && decision.winner && decision.campaign) {
+        // The draft must still hold the winner's overrides as they ran, or the rollout would not be what was measured.
+        const overridesOf = (c: Campaign) => c.experiment?.variants.find((v) => v.key === decision.winner)?.overrides;
+        const onto = isDeepStrictEqual(overridesOf(working), overridesOf(ran)) ? applyVariant(working, decision.winner) : null;
+        if (!onto?.ok) {
+          throw new AppError('conflict', `the working copy's draft changed variant "${decision.winner}" since it ran; publish or discard the draft edits, then promote again`, { decision, problems: onto?.problems ?? [] });
+        }
+        const result = await campaigns.save({ ...onto.campaign, id }, working.version, currentUser(res).username);
         if (result.status === 'conflict') throw new AppError('conflict', 'the campaign changed meanwhile; reload and retry', { serverVersion: result.serverVersion });
         saved = { version: result.version };
       }
@@ -95,7 +116,7 @@ export const analyticsModule: ModuleFactory = (deps: AppDeps, ctx) => {
     async (req, res) => {
       const { id } = parseInput(IdParams, req.params, 'params');
       const query = parseInput(ReportQuery, req.query, 'query');
-      const campaign = campaignOf(await getCampaignRow(deps.db, id), id);
+      const campaign = await ranCampaign(deps.db, await getCampaignRow(deps.db, id), id);
       const window = windowOf(query, Date.parse(campaign.schedule.start), Date.parse(campaign.schedule.end), deps.clock.now());
       const report = await buildEffectReport(deps.db, { subject: { kind: 'campaign', id, name: query.lang === 'en' ? (campaign.nameEn ?? campaign.name) : campaign.name }, campaigns: [campaign], window, budget: campaign.limits.budget ?? null });
       await sendReport(res, report, query);
@@ -107,7 +128,7 @@ export const analyticsModule: ModuleFactory = (deps: AppDeps, ctx) => {
     async (req, res) => {
       const { id } = parseInput(IdParams, req.params, 'params');
       const query = parseInput(ResponseQuery, req.query, 'query');
-      const campaign = campaignOf(await getCampaignRow(deps.db, id), id);
+      const campaign = await ranCampaign(deps.db, await getCampaignRow(deps.db, id), id);
       res.json(await campaignResponse(deps.db, id, windowOf(query, Date.parse(campaign.schedule.start), Date.parse(campaign.schedule.end), deps.clock.now()), query.by));
     },
   );
@@ -120,7 +141,7 @@ export const analyticsModule: ModuleFactory = (deps: AppDeps, ctx) => {
       const row = await getThemeRow(deps.db, id);
       if (!row || row.deleted) throw new AppError('not_found', `theme ${id} not found`);
       const theme = toThemeDoc(row);
-      const members = (await campaignsOfTheme(deps.db, id)).map((r) => campaignOf(r, r.id));
+      const members = await Promise.all((await campaignsOfTheme(deps.db, id)).map((r) => ranCampaign(deps.db, r, r.id)));
       const window = windowOf(query, Date.parse(theme.start), Date.parse(theme.end), deps.clock.now());
       const report = await buildEffectReport(deps.db, { subject: { kind: 'theme', id, name: query.lang === 'en' ? (theme.nameEn ?? theme.name) : theme.name }, campaigns: members, window, budget: theme.budget ?? null });
       await sendReport(res, report, query);

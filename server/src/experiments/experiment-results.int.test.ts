@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { seedEvents, seedOrders, type SeedOrder } from '../analytics/analytics-seed.fixture.js';
 import { liveTestModules } from '../live/live-test.fixtures.js';
-import { campaignDoc, publishCampaign } from '../orders/orders.fixtures.js';
+import { campaignDoc, publishCampaign, type CampaignInput } from '../orders/orders.fixtures.js';
 import { HOLDOUT_KEY } from './experiment-results.service.js';
 
 const OFFER: Offer = { kind: 'threshold_off', mode: 'tiers', tiers: [{ minSpend: 1000, off: 100 }] };
@@ -57,6 +57,15 @@ async function seedExperiment(t: TestApp, campaignId: string, buys: (arm: string
 
 async function publishExperiment(t: TestApp, id: string): Promise<void> {
   await publishCampaign(t, campaignDoc(id, OFFER, t.clock.now(), { experiment: EXPERIMENT, limits: { budget: 1_000_000 } }));
+}
+
+/** Saves a draft edit of the published campaign's working copy (it does not run until published again). */
+async function saveDraft(t: TestApp, token: string, id: string, edit: Partial<CampaignInput>): Promise<number> {
+  const current = await t.request.get(`/api/v1/campaigns/${id}`).set('Authorization', `Bearer ${token}`);
+  const doc = { ...campaignDoc(id, OFFER, t.clock.now(), { experiment: EXPERIMENT, limits: { budget: 1_000_000 } }), ...edit };
+  const saved = await t.request.put(`/api/v1/campaigns/${id}`).set('Authorization', `Bearer ${token}`).send({ ...doc, baseVersion: (current.body as { version: number }).version });
+  expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+  return (saved.body as { version: number }).version;
 }
 
 describe('A/B results and promote-winner', () => {
@@ -125,5 +134,43 @@ describe('A/B results and promote-winner', () => {
     const thin = await t.request.post('/api/v1/experiments/ab-3/promote-winner').set('Authorization', `Bearer ${planner}`).send({});
     expect(thin.status).toBe(409);
     expect(thin.body.error.details.decision.reason.code).toBe('insufficient_data');
+  });
+
+  it('analyses and promotes the published version, keeping the draft edits of the working copy', async () => {
+    t = await createTestApp({ modules: liveTestModules() });
+    await publishExperiment(t, 'ab-4');
+    const want = await seedExperiment(t, 'ab-4', (arm, i) => (arm === 'B' ? i % 5 < 2 : i % 10 === 0));
+    const planner = await t.login('planner');
+    // A draft after publishing: a new name and a third arm that never ran.
+    const [a, b] = EXPERIMENT.variants;
+    await saveDraft(t, planner, 'ab-4', { name: '草稿改名', experiment: { ...EXPERIMENT, variants: [{ ...a!, weight: 3000 }, { ...b!, weight: 3000 }, { key: 'C', weight: 3000, overrides: {} }] } });
+    const results = await t.request.get('/api/v1/experiments/ab-4/results').set('Authorization', `Bearer ${planner}`);
+    expect(results.status, JSON.stringify(results.body)).toBe(200);
+    const arms = (results.body as { arms: { key: string; metrics: ArmFigures }[] }).arms;
+    expect(arms.map((arm) => [arm.key, arm.metrics])).toEqual([HOLDOUT_KEY, 'A', 'B'].map((key) => [key, want.get(key)]));
+    const res = await t.request.post('/api/v1/experiments/ab-4/promote-winner').set('Authorization', `Bearer ${planner}`).send({ minExposuresPerVariant: 100 });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.decision).toMatchObject({ winner: 'B', reason: { code: 'significant_winner' } });
+    const after = await t.request.get('/api/v1/campaigns/ab-4').set('Authorization', `Bearer ${planner}`);
+    const doc = after.body as { name: string; experiment?: unknown; graph: { nodes: { id: string; args: { offer?: Offer } }[] } };
+    expect(doc.name).toBe('草稿改名');
+    expect(doc.experiment).toBeUndefined();
+    expect(doc.graph.nodes.find((n) => n.id === 'offer')!.args.offer).toMatchObject({ tiers: [{ minSpend: 1000, off: 250 }] });
+  });
+
+  it('refuses to roll out a winner whose draft changed since it ran, and changes nothing', async () => {
+    t = await createTestApp({ modules: liveTestModules() });
+    await publishExperiment(t, 'ab-5');
+    await seedExperiment(t, 'ab-5', (arm, i) => (arm === 'B' ? i % 5 < 2 : i % 10 === 0));
+    const planner = await t.login('planner');
+    const [a, b] = EXPERIMENT.variants;
+    await saveDraft(t, planner, 'ab-5', { experiment: { ...EXPERIMENT, variants: [a!, { ...b!, overrides: { offer: { tiers: [{ minSpend: 1000, off: 400 }] } } }] } });
+    const before = await t.request.get('/api/v1/campaigns/ab-5').set('Authorization', `Bearer ${planner}`);
+    const res = await t.request.post('/api/v1/experiments/ab-5/promote-winner').set('Authorization', `Bearer ${planner}`).send({ minExposuresPerVariant: 100 });
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ code: 'conflict', details: { decision: { winner: 'B' } } });
+    expect(res.body.error.message).toContain('variant "B"');
+    const after = await t.request.get('/api/v1/campaigns/ab-5').set('Authorization', `Bearer ${planner}`);
+    expect(after.body).toEqual(before.body);
   });
 });
