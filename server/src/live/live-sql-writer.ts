@@ -38,6 +38,8 @@ export function createLiveSqlWriter(deps: { db: Knex; logger: Logger; flushMs: n
   const { db, logger } = deps;
   let events: EventRow[] = [];
   let facts: OrderFactRow[] = [];
+  /** Facts queued and not yet written, by order: a cancel right after its commit reads it here. */
+  const factsByOrder = new Map<string, OrderFactRow>();
   let cancels: { orderId: string; at: number }[] = [];
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
@@ -46,10 +48,12 @@ export function createLiveSqlWriter(deps: { db: Knex; logger: Logger; flushMs: n
     while (events.length + facts.length + cancels.length > 0) {
       const batchEvents = events.splice(0, BATCH);
       const batchFacts = facts.splice(0, BATCH);
-      const batchCancels = cancels.splice(0, BATCH);
+      // Cancels only once every queued fact is in: a cancel's fact may sit in a later batch.
+      const batchCancels = facts.length === 0 ? cancels.splice(0, BATCH) : [];
       try {
         if (batchEvents.length > 0) await db('events').insert(batchEvents).onConflict('event_id').ignore();
         if (batchFacts.length > 0) await db('order_facts').insert(batchFacts).onConflict('order_id').ignore();
+        for (const f of batchFacts) if (factsByOrder.get(f.order_id) === f) factsByOrder.delete(f.order_id);
         for (const c of batchCancels) await db('order_facts').where({ order_id: c.orderId }).whereNull('cancelled_at').update({ cancelled_at: c.at });
       } catch (err) {
         // Put the batch back in front: nothing is lost while the database is away.
@@ -76,6 +80,11 @@ export function createLiveSqlWriter(deps: { db: Knex; logger: Logger; flushMs: n
     },
     enqueueOrderFact(row: OrderFactRow) {
       facts.push(row);
+      factsByOrder.set(row.order_id, row);
+    },
+    /** The fact of `orderId` if it is still queued (not yet in SQL). */
+    queuedFact(orderId: string): OrderFactRow | undefined {
+      return factsByOrder.get(orderId);
     },
     enqueueCancel(orderId: string, at: number) {
       cancels.push({ orderId, at });

@@ -1,4 +1,5 @@
 import { LIVE_NAMESPACE, type LiveAlert, type LiveClientToServerEvents, type LiveServerToClientEvents, type MetricsSnapshot, type QuoteResult } from '@promo/shared';
+import { expect } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { modules } from '../app/modules.js';
 import type { TestApp } from '../../test/test-app.js';
@@ -10,9 +11,9 @@ import type { OrderLiveInput } from './order-hooks.js';
 export type LiveClient = Socket<LiveServerToClientEvents, LiveClientToServerEvents>;
 
 /** The app's modules with the live module on fast timers (whether or not modules.ts lists the war-room modules yet). */
-export function liveTestModules(tickMs = 100) {
+export function liveTestModules(tickMs = 100, flushMs = 50) {
   const others = modules.filter((m) => m !== defaultLiveModule && m !== analyticsModule && m !== warroomPageModule);
-  return [...others, liveModule({ tickMs, rollupMs: 0, flushMs: 50 }), analyticsModule, warroomPageModule];
+  return [...others, liveModule({ tickMs, rollupMs: 0, flushMs }), analyticsModule, warroomPageModule];
 }
 
 /** A websocket client of `/live` on `t`, connected (or refused: `connect_error`). */
@@ -45,4 +46,12 @@ export function orderInput(orderId: string, userId: string, at: number, total: n
     totals: { subtotal: total, itemDiscount: 0, orderDiscount: 0, couponDiscount: 0, pointsDiscount: 0, discount: applied.reduce((s, a) => s + a.amount, 0), total },
   };
   return { order: { orderId, userId, result, createdAt: at }, channel: 'app', region: { province: '31' } };
+}
+
+/** Creates a festival theme running from an hour ago to a day ahead (as admin). */
+export async function createTestTheme(t: TestApp, id: string, name: string): Promise<void> {
+  const admin = await t.login('admin');
+  const now = t.clock.now();
+  const theme = await t.request.post('/api/v1/themes').set('Authorization', `Bearer ${admin}`).send({ id, name, start: new Date(now - 3_600_000).toISOString(), end: new Date(now + 86_400_000).toISOString() });
+  expect(theme.status, JSON.stringify(theme.body)).toBe(201);
 }

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { waitFor } from '../../test/services/wait-for.js';
 import { campaignDoc, publishCampaign, seedItems } from '../orders/orders.fixtures.js';
 import { liveRuntimeOf } from './live-runtime.js';
-import { liveTestModules } from './live-test.fixtures.js';
+import { createTestTheme, liveTestModules } from './live-test.fixtures.js';
 import { simulateSale } from './sale-simulator.js';
 
 const FLASH: Offer = { kind: 'flash_sale', slots: [{ start: '00:00', end: '24:00' }], items: [{ sku: 'tea', price: 990, stock: 40, perUserLimit: 5 }], reservationMinutes: 15 };
@@ -16,10 +16,8 @@ describe('sale simulator', () => {
 
   it('reserves flash stock, commits orders and posts events over HTTP, and the war room counts exactly what it committed', async () => {
     t = await createTestApp({ modules: liveTestModules() });
-    const admin = await t.login('admin');
+    await createTestTheme(t, 'sim-fest', '模拟节');
     const now = t.clock.now();
-    const theme = await t.request.post('/api/v1/themes').set('Authorization', `Bearer ${admin}`).send({ id: 'sim-fest', name: '模拟节', start: new Date(now - 3_600_000).toISOString(), end: new Date(now + 86_400_000).toISOString() });
-    expect(theme.status, JSON.stringify(theme.body)).toBe(201);
     await seedItems(t, [{ sku: 'tea', price: 2000 }, { sku: 'rice', price: 3000 }, { sku: 'milk', price: 1200 }]);
     const items = { type: 'items' as const, skus: ['tea'], categoryIds: [], excludeSkus: [], excludeCategoryIds: [] };
     await publishCampaign(t, campaignDoc('sim-flash', FLASH, now, { themeId: 'sim-fest', scope: items, priority: 200 }));
