@@ -12,12 +12,29 @@ export interface OrderPoints {
   now: number;
 }
 
+/** Members this process has seen stored, so commits skip the insert-if-absent (member rows are never deleted). */
+export function createKnownMembers(max = 100_000) {
+  const known = new Set<string>();
+  return {
+    has: (userId: string) => known.has(userId),
+    add(userId: string) {
+      if (known.size >= max) known.delete(known.values().next().value as string);
+      known.add(userId);
+    },
+  };
+}
+export type KnownMembers = ReturnType<typeof createKnownMembers>;
+
 /**
  * Before the commit transaction: the member row exists, so the transaction only updates it (two
- * parallel first inserts of one row would deadlock each other on MariaDB).
+ * parallel first inserts of one row would deadlock each other on MariaDB). One write per member
+ * per process, not per commit.
  */
-export async function prepareOrderPoints(db: Knex, points: OrderPoints): Promise<void> {
-  if (points.redeem > 0 || points.earn > 0) await ensureMember(db, points.userId, points.now);
+export async function prepareOrderPoints(db: Knex, points: OrderPoints, known?: KnownMembers): Promise<void> {
+  if (points.redeem === 0 && points.earn === 0) return;
+  if (known?.has(points.userId)) return;
+  await ensureMember(db, points.userId, points.now);
+  known?.add(points.userId);
 }
 
 /**

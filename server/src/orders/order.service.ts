@@ -8,7 +8,7 @@ import type { CouponService } from '../coupons/coupon.service.js';
 import type { LimitsStore } from '../limits/limits-store.js';
 import type { LimitPlan } from '../limits/limit-plan.schema.js';
 import { isUniqueViolation, withTxRetry } from '../limits/sql-errors.js';
-import { applyOrderPoints, prepareOrderPoints, reverseOrderPoints } from '../members/order-points.js';
+import { applyOrderPoints, createKnownMembers, prepareOrderPoints, reverseOrderPoints } from '../members/order-points.js';
 import type { MemberService } from '../members/member.service.js';
 import { pointsEarned } from '../members/points-policy.js';
 import type { InventoryReader } from '../pricing/inventory-reader.js';
@@ -61,6 +61,7 @@ function repricedConflict(message: string, pricing: Pricing, extra: Record<strin
 export function createOrderService(deps: OrderDeps): OrderService {
   const { db, clock, limits } = deps;
   const inflight = new Map<string, Promise<OrderResponse>>();
+  const knownMembers = createKnownMembers();
 
   async function waitSettled(orderId: string): Promise<void> {
     const deadline = Date.now() + SETTLE_TIMEOUT_MS;
@@ -135,7 +136,7 @@ export function createOrderService(deps: OrderDeps): OrderService {
     const redeem = result.points.used + exchangedPoints(result);
     const points = { userId: request.userId, orderId: request.orderId, redeem, earn: pointsEarned(result.totals.total, deps.pointsPerYuanPaid), now: pricing.nowMs };
     try {
-      await prepareOrderPoints(db, points);
+      await prepareOrderPoints(db, points, knownMembers);
       await withTxRetry(() =>
         db.transaction(async (trx) => {
           if ((await markUsed(trx, request.userId, couponIds, request.orderId, pricing.nowMs)) !== couponIds.length) throw new CouponTaken();

@@ -1,0 +1,37 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/test-db.js';
+import { findMember } from './member.repo.js';
+import { createKnownMembers, prepareOrderPoints } from './order-points.js';
+
+describe('order points preparation', () => {
+  let database: TestDatabase;
+  afterEach(async () => database.dispose());
+
+  it('stores a member once per process (a bounded memory), and only for orders that move points', async () => {
+    database = await createTestDatabase();
+    const db = database.connect();
+    try {
+      const inserts: string[] = [];
+      db.on('query', (q: { sql: string }) => {
+        if (/^insert (ignore )?into [`"]members[`"]/i.test(q.sql)) inserts.push(q.sql);
+      });
+      const known = createKnownMembers(2);
+      const order = (userId: string, earn: number) => ({ userId, orderId: `o-${userId}-${earn}`, redeem: 0, earn, now: 1_000 });
+      await prepareOrderPoints(db, order('m-1', 0), known);
+      expect(inserts).toHaveLength(0);
+      expect(await findMember(db, 'm-1')).toBeNull();
+      await prepareOrderPoints(db, order('m-1', 5), known);
+      await prepareOrderPoints(db, order('m-1', 7), known);
+      expect(inserts).toHaveLength(1);
+      expect(await findMember(db, 'm-1')).toMatchObject({ userId: 'm-1', points: 0 });
+      // Past the bound the oldest is forgotten and costs one more (harmless) insert-if-absent.
+      await prepareOrderPoints(db, order('m-2', 5), known);
+      await prepareOrderPoints(db, order('m-3', 5), known);
+      await prepareOrderPoints(db, order('m-1', 5), known);
+      expect(inserts).toHaveLength(4);
+      expect(await findMember(db, 'm-1')).toMatchObject({ points: 0 });
+    } finally {
+      await db.destroy();
+    }
+  });
+});
