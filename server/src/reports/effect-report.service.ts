@@ -114,19 +114,23 @@ export async function buildEffectReport(db: Knex, input: { subject: EffectReport
   const gmv = [...gmvByOrder.values()].reduce((s, v) => s + v, 0);
   const discountCost = rows.reduce((s, r) => s + r.discount, 0);
   const buyers = [...new Set(rows.map((r) => r.userId))];
-  const counts = await eventCounts(db, ids, window.from, window.to);
-  const exposed = await eventUsers(db, ids, 'impression', window.from, window.to);
-  const preExposed = await eventUsers(db, ids, 'impression', pre.from, pre.to);
-  const nuc = await newUserConversion(db, exposed, window.from, window.to);
-  const nucPre = await newUserConversion(db, preExposed, pre.from, pre.to);
-  const rep = await repurchase(db, buyers, window.from, window.to);
-  const preBuyers = [...(await userOrderTotals(db, exposed, pre.from, pre.to)).keys()];
-  const repPre = await repurchase(db, preBuyers, pre.from, pre.to);
-  const now = await platformActivity(db, window.from, window.to);
-  const before = await platformActivity(db, pre.from, pre.to);
-
-  const experiments: ExperimentResults[] = [];
-  for (const c of input.campaigns) if (c.experiment && c.experiment.variants.length > 0) experiments.push(await experimentResults(db, c, window));
+  // Independent reads in parallel (they overlap on MariaDB; SQLite's one connection takes them in turn).
+  const withExperiment = input.campaigns.filter((c) => c.experiment && c.experiment.variants.length > 0);
+  const [counts, exposed, preExposed, rep, now, before, oldUsers, experiments] = await Promise.all([
+    eventCounts(db, ids, window.from, window.to),
+    eventUsers(db, ids, 'impression', window.from, window.to),
+    eventUsers(db, ids, 'impression', pre.from, pre.to),
+    repurchase(db, buyers, window.from, window.to),
+    platformActivity(db, window.from, window.to),
+    platformActivity(db, pre.from, pre.to),
+    usersWithOrdersBefore(db, buyers, window.from),
+    Promise.all(withExperiment.map((c): Promise<ExperimentResults> => experimentResults(db, c, window))),
+  ]);
+  const [nuc, nucPre, repPre] = await Promise.all([
+    newUserConversion(db, exposed, window.from, window.to),
+    newUserConversion(db, preExposed, pre.from, pre.to),
+    userOrderTotals(db, exposed, pre.from, pre.to).then((totals) => repurchase(db, [...totals.keys()], pre.from, pre.to)),
+  ]);
   const withHoldout = experiments.find((e) => e.arms.some((a) => a.key === HOLDOUT_KEY && a.metrics.exposures > 0));
   let lift: EffectReport['lift'] = { basis: 'pre_period', revenuePerUser: null, conversion: null, activity: relative(now.activeUsers, before.activeUsers), orders: relative(now.orders, before.orders) };
   if (withHoldout) {
@@ -141,11 +145,10 @@ export async function buildEffectReport(db: Knex, input: { subject: EffectReport
   const repurchaseLift = relative(rep.rate, repPre.rate);
   const measured: Record<EffectName, number | null> = { activity: lift.activity, orders: lift.basis === 'holdout' ? lift.conversion : lift.orders, newUserConversion: newUserLift, repurchase: repurchaseLift };
 
-  const oldUsers = await usersWithOrdersBefore(db, buyers, window.from);
+  const createdAtByOrder = new Map(rows.map((r) => [r.orderId, r.createdAt]));
   const hourly = new Map<number, { hour: number; orders: number; gmv: number }>();
   for (const [orderId, total] of gmvByOrder) {
-    const row = rows.find((r) => r.orderId === orderId)!;
-    const hour = Math.floor(row.createdAt / 3600_000) * 3600_000;
+    const hour = Math.floor(createdAtByOrder.get(orderId)! / 3600_000) * 3600_000;
     const h = hourly.get(hour) ?? { hour, orders: 0, gmv: 0 };
     h.orders += 1;
     h.gmv += total;
