@@ -1,10 +1,9 @@
-import { assignVariant, type CampaignInput, type Experiment, type Offer } from '@promo/shared';
+import { assignVariant, HOLDOUT_KEY, type CampaignInput, type Experiment, type Offer } from '@promo/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { seedEvents, seedOrders, type SeedOrder } from '../analytics/analytics-seed.fixture.js';
 import { liveTestModules } from '../live/live-test.fixtures.js';
 import { campaignDoc, publishCampaign } from '../orders/orders.fixtures.js';
-import { HOLDOUT_KEY } from './experiment-results.service.js';
 
 const OFFER: Offer = { kind: 'threshold_off', mode: 'tiers', tiers: [{ minSpend: 1000, off: 100 }] };
 const EXPERIMENT: Experiment = {

@@ -1,5 +1,6 @@
 import {
   assignVariant,
+  HOLDOUT_KEY,
   promoteWinner,
   sampleRatioMismatch,
   summarizeVariant,
@@ -13,9 +14,6 @@ import {
 import type { Knex } from 'knex';
 import { AppError } from '../app/app-error.js';
 import { discountByUser, eventUsers, userOrderTotals } from '../analytics/analytics-data.repo.js';
-
-/** The holdout arm's key in results (variants' keys are `[A-Za-z0-9_-]`, so it cannot collide). */
-export const HOLDOUT_KEY = '(holdout)';
 
 export interface ArmResult {
   key: string;

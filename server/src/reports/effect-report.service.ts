@@ -1,7 +1,7 @@
-import type { Campaign } from '@promo/shared';
+import { HOLDOUT_KEY, type Campaign } from '@promo/shared';
 import type { Knex } from 'knex';
 import { campaignOrders, eventCounts, eventUsers, platformActivity, usersWithOrdersBefore, userOrderTotals, type CampaignOrderRow } from '../analytics/analytics-data.repo.js';
-import { experimentResults, HOLDOUT_KEY, type ExperimentResults } from '../experiments/experiment-results.service.js';
+import { experimentResults, type ExperimentResults } from '../experiments/experiment-results.service.js';
 
 /** The effects the campaign brief expects (relative lifts), to grade the result against. */
 export const EXPECTED_EFFECTS = {

@@ -4,6 +4,9 @@ import { murmurHash3x86_32 } from './hash.js';
 /** Number of assignment buckets; weights and holdout are in basis points of this. */
 export const ASSIGNMENT_BUCKETS = 10_000;
 
+/** The holdout arm's key in experiment results (variants' keys are `[A-Za-z0-9_-]`, so it cannot collide). */
+export const HOLDOUT_KEY = '(holdout)';
+
 /** Where one user landed in one experiment. */
 export interface VariantAssignment {
   /** The variant's key, or `null` in the holdout (or past the layout of an invalid experiment). */

@@ -1,3 +1,4 @@
+import { HOLDOUT_KEY } from '@promo/shared';
 import { useTranslation } from 'react-i18next';
 import type { PromoteDecision } from '../api/report.schema.js';
 import { useServices } from '../app/services.js';
@@ -5,7 +6,7 @@ import { currentLocale } from '../i18n/i18n.js';
 import { formatFen } from '../money/money-format.js';
 import { usePromoteWinner } from './mutations.js';
 import { useExperimentResults } from './queries.js';
-import { HOLDOUT_KEY, errorText, formatLift, formatP, formatRate, formatRateInterval, formatRoi, promoteRefusal, reportErrorKey } from './report-format.js';
+import { errorText, formatLift, formatP, formatRate, formatRateInterval, formatRoi, promoteRefusal, reportErrorKey } from './report-format.js';
 
 const money = (fen: number | null) => (fen === null ? '—' : formatFen(Math.round(fen)));
 const moneyInterval = (ci: { low: number; high: number }) => `[${formatFen(Math.round(ci.low))}, ${formatFen(Math.round(ci.high))}]`;

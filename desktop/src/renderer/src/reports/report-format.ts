@@ -1,9 +1,6 @@
 import { ApiError } from '../api/api-error.js';
 import { PromoteRefusalDetailsSchema, type PromoteDecision, type ReportSubject } from '../api/report.schema.js';
 
-/** The holdout arm's key in the server's results. */
-export const HOLDOUT_KEY = '(holdout)';
-
 const EMPTY = '—';
 
 /** A ratio as a percentage with one decimal ("12.3%"); "—" when the server had no basis. */
