@@ -6,7 +6,7 @@ import { useServices } from '../app/services.js';
 import { useLocalCampaigns } from '../campaigns/queries.js';
 import { categoryPath, searchItems } from '../catalog/catalog-cache.js';
 import { useCatalog } from '../catalog/queries.js';
-import { isoToLocalInput, localInputToIso } from '../i18n/date-format.js';
+import { ZonedDateTimeInput } from '../editor/forms/ZonedDateTimeInput.js';
 import { currentLocale } from '../i18n/i18n.js';
 import { formatFen } from '../money/money-format.js';
 import { SimResultPanel, type Priced } from './SimResultPanel.js';
@@ -99,16 +99,7 @@ export function SimulatorPage() {
         </label>
         <label className="row small">
           {t('simulator.now')}
-          <input
-            className="input"
-            type="datetime-local"
-            value={isoToLocalInput(when, 'Asia/Shanghai')}
-            onChange={(e) => {
-              const iso = localInputToIso(e.target.value, 'Asia/Shanghai');
-              if (iso) setWhen(iso);
-            }}
-            data-testid="sim-now"
-          />
+          <ZonedDateTimeInput value={when} zone="Asia/Shanghai" onChange={setWhen} testId="sim-now" />
         </label>
       </div>
       <div className="sim">

@@ -4,7 +4,7 @@ import { ThemeSchema, type Theme } from '@promo/shared';
 import { useServices } from '../app/services.js';
 import { useSaveTheme } from '../campaigns/mutations.js';
 import { MoneyInput } from '../editor/forms/MoneyInput.js';
-import { isoToLocalInput, localInputToIso } from '../i18n/date-format.js';
+import { ZonedDateTimeInput } from '../editor/forms/ZonedDateTimeInput.js';
 
 const ZONE = 'Asia/Shanghai';
 
@@ -55,27 +55,11 @@ export function ThemeSettings({ theme }: { theme: Theme }) {
         </label>
         <label className="field">
           <span className="field__label">{t('themes.start')}</span>
-          <input
-            className="input"
-            type="datetime-local"
-            value={isoToLocalInput(draft.start, ZONE)}
-            onChange={(e) => {
-              const iso = localInputToIso(e.target.value, ZONE);
-              if (iso) setDraft({ ...draft, start: iso });
-            }}
-          />
+          <ZonedDateTimeInput value={draft.start} zone={ZONE} onChange={(start) => setDraft({ ...draft, start })} testId="theme-start" />
         </label>
         <label className="field">
           <span className="field__label">{t('themes.end')}</span>
-          <input
-            className="input"
-            type="datetime-local"
-            value={isoToLocalInput(draft.end, ZONE)}
-            onChange={(e) => {
-              const iso = localInputToIso(e.target.value, ZONE);
-              if (iso) setDraft({ ...draft, end: iso });
-            }}
-          />
+          <ZonedDateTimeInput value={draft.end} zone={ZONE} onChange={(end) => setDraft({ ...draft, end })} testId="theme-end" />
         </label>
       </div>
     </div>

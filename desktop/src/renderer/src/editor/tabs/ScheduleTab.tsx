@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { describeSchedule, validateSchedule, type Schedule } from '@promo/shared';
-import { isoToLocalInput, localInputToIso } from '../../i18n/date-format.js';
+import { ZonedDateTimeInput } from '../forms/ZonedDateTimeInput.js';
 import { currentLocale } from '../../i18n/i18n.js';
 import type { TabProps } from './tab-props.js';
 import { WEEKDAYS, weekdaysOf, weeklyRule } from './weekly-rule.js';
@@ -32,29 +32,11 @@ export function ScheduleTab({ campaign, update }: TabProps) {
         <div className="card__body stack">
           <label className="field">
             <span className="field__label">{t('schedule.start')}</span>
-            <input
-              className="input"
-              type="datetime-local"
-              value={isoToLocalInput(schedule.start, schedule.timezone)}
-              onChange={(e) => {
-                const iso = localInputToIso(e.target.value, schedule.timezone);
-                if (iso) setSchedule({ ...schedule, start: iso }, 'schedule.start');
-              }}
-              data-testid="schedule-start"
-            />
+            <ZonedDateTimeInput value={schedule.start} zone={schedule.timezone} onChange={(start) => setSchedule({ ...schedule, start }, 'schedule.start')} testId="schedule-start" />
           </label>
           <label className="field">
             <span className="field__label">{t('schedule.end')}</span>
-            <input
-              className="input"
-              type="datetime-local"
-              value={isoToLocalInput(schedule.end, schedule.timezone)}
-              onChange={(e) => {
-                const iso = localInputToIso(e.target.value, schedule.timezone);
-                if (iso) setSchedule({ ...schedule, end: iso }, 'schedule.end');
-              }}
-              data-testid="schedule-end"
-            />
+            <ZonedDateTimeInput value={schedule.end} zone={schedule.timezone} onChange={(end) => setSchedule({ ...schedule, end }, 'schedule.end')} testId="schedule-end" />
           </label>
           <label className="field">
             <span className="field__label">{t('schedule.timezone')}</span>
