@@ -85,6 +85,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   app.use(healthRouter(deps, metrics));
   app.use(docsRouter(openapi, options.version ?? '1.0.0'));
   for (const module of modules) if (module.router) app.use(API_PREFIX, module.router);
+  for (const module of modules) if (module.pageRouter) app.use(module.pageRouter);
   const studioDir = findStudioBuild(config.STUDIO_DIR);
   if (studioDir) app.use(studioRouter(studioDir));
   app.use(notFoundHandler);

@@ -50,10 +50,12 @@ export interface ModuleContext {
   auth: AuthService;
 }
 
-/** A mounted capability. `router` is mounted under `/api/v1`. */
+/** A mounted capability. `router` is mounted under `/api/v1`, `pageRouter` at the root. */
 export interface AppModule {
   name: string;
   router?: Router;
+  /** Pages outside `/api/v1` (the war-room kiosk), mounted before the studio's web build. */
+  pageRouter?: Router;
   /** Every route the router serves, for the generic auth test and documentation. */
   routeTable?: readonly RouteSpec[];
   /**

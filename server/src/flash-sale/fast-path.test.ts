@@ -11,7 +11,7 @@ afterEach(async () => {
   }
 });
 
-/** Wraps the server's request listeners the way the war-room page module and socket.io's engine do. */
+/** Wraps the server's request listeners the way socket.io's engine does. */
 function wrapListeners(server: ReturnType<typeof createServer>, seen: string[], name: string): void {
   const listeners = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   server.removeAllListeners('request');

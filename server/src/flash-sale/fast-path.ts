@@ -113,9 +113,9 @@ export function createFlashFastPath(deps: { service: FlashSaleService; keys: Api
 
 /**
  * Puts `handler` in front of every other request listener of `server`, so a reservation costs one
- * path check before anything else runs. Other modules wrap the server's listeners too (the war-room
- * page at creation, socket.io's engine when the live module starts), so the handler is placed when
- * the server starts listening, after all of them, and placed again if a later listen finds it moved.
+ * path check before anything else runs. Others wrap the server's listeners too (socket.io's engine
+ * when the live module starts), so the handler is placed when the server starts listening, after all
+ * of them, and placed again if a later listen finds it moved.
  */
 export function installFastPath(server: Server, handler: FastPathHandler): void {
   let rest: RequestListener[] = [];

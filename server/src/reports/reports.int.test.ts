@@ -67,6 +67,12 @@ describe('reports', () => {
     const charts = await t.request.get('/warroom/assets/echarts.min.js');
     expect(charts.status).toBe(200);
     expect((await t.request.get('/warroom/bad%20id')).status).toBe(400);
+    // The page's own policy replaces the API's default one; the token in its URL never leaves as a referrer.
+    expect(page.headers['content-security-policy']).toContain("connect-src 'self' ws: wss:");
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    const unknown = await t.request.get('/warroom/assets/nothing/here');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ error: { code: 'not_found' } });
   });
 
   it('opens the kiosk on a sign-in card without a token, and the screen role may read the theme name for its header', async () => {

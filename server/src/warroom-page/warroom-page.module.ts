@@ -1,9 +1,8 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import express from 'express';
+import { Router } from 'express';
 import helmet from 'helmet';
 import { z } from 'zod';
 import type { ModuleFactory } from '../app/module.types.js';
@@ -34,28 +33,29 @@ function echartsBuild(): Promise<Buffer> {
   return echartsFile;
 }
 
-function pageApp(): express.Express {
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(
+function pageRouter(): Router {
+  const router = Router();
+  // The page's own policy, replacing the app's default one: the kiosk talks socket.io and draws charts.
+  router.use(
+    '/warroom',
     helmet({
       contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'connect-src': ["'self'", 'ws:', 'wss:'], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },
       // A provisioned kiosk's token rides in the URL (`?token=`): never leak it to other origins.
       referrerPolicy: { policy: 'no-referrer' },
     }),
   );
-  app.get('/warroom/assets/warroom.js', async (_req, res) => {
+  router.get('/warroom/assets/warroom.js', async (_req, res) => {
     res.type('text/javascript').setHeader('Cache-Control', 'no-cache');
     res.send(await kioskScript());
   });
-  app.get('/warroom/assets/echarts.min.js', async (_req, res) => {
+  router.get('/warroom/assets/echarts.min.js', async (_req, res) => {
     res.type('text/javascript').setHeader('Cache-Control', 'public, max-age=86400');
     res.send(await echartsBuild());
   });
-  app.get('/warroom/assets/warroom.css', (_req, res) => {
+  router.get('/warroom/assets/warroom.css', (_req, res) => {
     res.type('text/css').send(WARROOM_CSS);
   });
-  app.get('/warroom/:themeId', (req, res) => {
+  router.get('/warroom/:themeId', (req, res) => {
     const params = PageParams.safeParse(req.params);
     const query = PageQuery.safeParse(req.query);
     if (!params.success || !query.success) {
@@ -65,32 +65,16 @@ function pageApp(): express.Express {
     res.setHeader('Cache-Control', 'no-store');
     res.type('html').send(warroomHtml({ themeId: params.data.themeId, token: query.data.token, lang: query.data.lang }));
   });
-  app.use((_req, res) => {
+  // Not the studio's page fallback: an unknown kiosk path is a plain 404.
+  router.use('/warroom', (_req, res) => {
     res.status(404).json({ error: { code: 'not_found', message: 'no such war-room page' } });
   });
-  app.use((_err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    res.status(500).json({ error: { code: 'internal', message: 'internal error' } });
-  });
-  return app;
+  return router;
 }
 
 /**
- * The kiosk page `/warroom/{themeId}?token=&lang=`. It lives outside `/api/v1`, so the module
- * routes those paths on the HTTP server before Express sees them (as the flash fast path does).
+ * The kiosk page `/warroom/{themeId}?token=&lang=`, outside `/api/v1` (a page router of the app).
  * The page's socket checks the token; the page itself holds no data. Without a token (or with a
  * refused one) the page shows a sign-in card that logs in over `/api/v1/auth/login`.
  */
-export const warroomPageModule: ModuleFactory = (_deps, ctx) => {
-  const app = pageApp();
-  const server = ctx.httpServer;
-  const listeners = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
-  server.removeAllListeners('request');
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (req.url?.startsWith('/warroom/')) {
-      app(req, res);
-      return;
-    }
-    for (const listener of listeners) listener.call(server, req, res);
-  });
-  return { name: 'warroom-page' };
-};
+export const warroomPageModule: ModuleFactory = () => ({ name: 'warroom-page', pageRouter: pageRouter() });
