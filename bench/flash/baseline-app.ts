@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import express from 'express';
 import { Redis } from 'ioredis';
+import { serveLocal } from './serve-local.js';
 
 /**
  * The baseline the goal is measured against: a plain Express 5 app with express.json() and one
@@ -22,15 +23,5 @@ export async function startBaseline(options: { redisUrl: string; sha: string; ke
     else res.status(409).json({ error: { code: Array.isArray(answer) ? answer[0] : answer } });
   });
   const server: Server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no address');
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      await redis.quit();
-    },
-  };
+  return serveLocal(server, redis);
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { Redis } from 'ioredis';
+import { serveLocal } from './serve-local.js';
 
 /**
  * The yardstick for "how lean can it be": a bare node:http route that reads the JSON body and runs
@@ -28,15 +29,5 @@ export async function startThinRoute(options: { redisUrl: string; sha: string; k
         });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no address');
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      await redis.quit();
-    },
-  };
+  return serveLocal(server, redis);
 }

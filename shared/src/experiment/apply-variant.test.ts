@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { CampaignSchema, type Campaign } from '../campaign/campaign.schema.js';
+import type { Campaign } from '../campaign/campaign.schema.js';
 import { applyVariant, mergeOfferOverride } from './apply-variant.js';
+import { oneOfferExperiment } from './experiment-campaign.fixture.js';
 
 const BASE_OFFER = { kind: 'threshold_off', mode: 'tiers', tiers: [{ minSpend: 10_000, off: 1000 }] };
 
 function campaign(overrides: Record<string, Record<string, unknown>>): Campaign {
-  return CampaignSchema.parse({
-    id: 'c1',
+  return oneOfferExperiment({
     name: '满100减10',
-    kind: 'threshold_off',
+    offer: BASE_OFFER,
     schedule: { start: '2026-11-01T00:00:00+08:00', end: '2026-11-12T00:00:00+08:00' },
-    scope: { type: 'storewide' },
-    graph: {
-      nodes: [
-        { id: 'start', type: 'start' },
-        { id: 'offer-1', type: 'offer', args: { offer: BASE_OFFER } },
-      ],
-      edges: [{ id: 'e1', source: 'start', target: 'offer-1' }],
-    },
     experiment: {
       id: 'exp-1',
       holdout: 0,

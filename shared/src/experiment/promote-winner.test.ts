@@ -1,24 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { CampaignSchema, type Campaign } from '../campaign/campaign.schema.js';
+import type { Campaign } from '../campaign/campaign.schema.js';
+import { oneOfferExperiment } from './experiment-campaign.fixture.js';
 import type { VariantMetrics } from './variant-summary.js';
 import { promoteWinner } from './promote-winner.js';
 
 const BASE_OFFER = { kind: 'percent_off', payRate: 9000 };
 
 function campaign(variants: { key: string; weight: number; payRate?: number }[], holdout = 0): Campaign {
-  return CampaignSchema.parse({
-    id: 'c1',
+  return oneOfferExperiment({
     name: '全场9折',
-    kind: 'percent_off',
+    offer: BASE_OFFER,
     schedule: { start: '2026-06-01T00:00:00+08:00', end: '2026-06-19T00:00:00+08:00' },
-    scope: { type: 'storewide' },
-    graph: {
-      nodes: [
-        { id: 'start', type: 'start' },
-        { id: 'offer-1', type: 'offer', args: { offer: BASE_OFFER } },
-      ],
-      edges: [{ id: 'e1', source: 'start', target: 'offer-1' }],
-    },
     experiment: {
       id: 'exp-618',
       holdout,
