@@ -27,6 +27,17 @@ test('the war-room kiosk asks for a sign-in without a token, then shows the them
   await page.reload();
   await expect(page.locator('#status')).toHaveClass(/ok/);
   await expect(page.locator('#signin')).toBeHidden();
+
+  // Signing out ends the session on the server and leaves the card for the next operator, across a reload too.
+  const session = await page.evaluate(() => sessionStorage.getItem('warroom.token'));
+  expect(session).toBeTruthy();
+  await page.locator('#signout').click();
+  await expect(page.locator('#signin')).toBeVisible();
+  await expect(page.locator('#status')).toHaveText('未登录');
+  await expect(page.locator('#signout')).toBeHidden();
+  await expect.poll(async () => (await page.request.get('/api/v1/auth/me', { headers: { Authorization: `Bearer ${session}` } })).status()).toBe(401);
+  await page.reload();
+  await expect(page.locator('#signin')).toBeVisible();
 });
 
 test('a refused provisioning token falls back to the sign-in card with the reason', async ({ page }) => {

@@ -84,6 +84,8 @@ describe('reports', () => {
     expect(bare.text).toContain('<span id="status" class="status">未登录</span>');
     const provisioned = await t.request.get('/warroom/fest?token=abc&lang=en');
     expect(provisioned.text).toContain('<div id="signin" class="signin" hidden>');
+    expect(bare.text).toContain('<button id="signout" class="signout" type="button" hidden>退出登录</button>');
+    expect(provisioned.text).toContain('<button id="signout" class="signout" type="button">Sign out</button>');
     expect(provisioned.text).toContain('Sign in to the war room');
     const script = await t.request.get('/warroom/assets/warroom.js');
     expect(script.text).toContain('/api/v1/auth/login');

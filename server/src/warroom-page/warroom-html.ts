@@ -26,7 +26,7 @@ export function warroomHtml(input: { themeId: string; token: string; lang: Warro
 <title>${labels.title} · ${escapeAttr(input.themeId)}</title>
 <link rel="stylesheet" href="/warroom/assets/warroom.css">
 </head><body data-boot="${boot}">
-<header><h1>${labels.title} · <span id="theme-name">${escapeAttr(input.themeId)}</span></h1><span id="status" class="status">${input.token ? labels.reconnecting : labels.signedOut}</span><span id="clock"></span></header>
+<header><h1>${labels.title} · <span id="theme-name">${escapeAttr(input.themeId)}</span></h1><span id="status" class="status">${input.token ? labels.reconnecting : labels.signedOut}</span><span id="clock"></span><button id="signout" class="signout" type="button"${input.token ? '' : ' hidden'}>${labels.signOut}</button></header>
 <main>
 <div class="tiles">${tile('gmv', labels.gmv)}${tile('orders', labels.orders)}${tile('buyers', labels.buyers)}${tile('discount', labels.discount)}${tile('conversion', labels.conversion)}${tile('errorRate', labels.errorRate)}</div>
 <div class="grid">
@@ -69,4 +69,5 @@ main{flex:1;min-height:0;display:flex;flex-direction:column;gap:.8rem;padding:.8
 .signin .card{display:flex;flex-direction:column;gap:.9rem;width:min(26rem,90vw);padding:2rem;background:#141d33;border:1px solid #22304f;border-radius:.8rem;box-shadow:0 1rem 3rem rgba(0,0,0,.5)}
 .signin h2{margin:0;font-size:1.6rem}.signin .msg{margin:0;color:#8fa3c7}.signin .msg.error{color:#ff6b6b}
 .signin label{display:flex;flex-direction:column;gap:.3rem;color:#8fa3c7}.signin input{padding:.6rem .8rem;font-size:1.1rem;color:#e8ecf5;background:#0b0f1a;border:1px solid #2c3b5e;border-radius:.4rem}
+.signout{padding:.3rem .9rem;font-size:1rem;color:#c9d3e6;background:transparent;border:1px solid #2c3b5e;border-radius:.4rem;cursor:pointer}.signout[hidden]{display:none}
 .signin button{padding:.7rem;font-size:1.1rem;color:#fff;background:#2f6fed;border:0;border-radius:.4rem;cursor:pointer}.signin button:disabled{opacity:.6;cursor:wait}`;

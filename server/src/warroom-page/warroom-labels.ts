@@ -36,6 +36,7 @@ export const WARROOM_LABELS = {
     tokenRefused: '登录已失效或令牌无效，请重新登录',
     roleRefused: '该账号无权查看作战大屏，请使用大屏账号登录',
     signedOut: '未登录',
+    signOut: '退出登录',
   },
   en: {
     title: 'War room',
@@ -73,6 +74,7 @@ export const WARROOM_LABELS = {
     tokenRefused: 'The sign-in expired or the token was refused: sign in again',
     roleRefused: 'This account may not watch the war room: sign in with a screen account',
     signedOut: 'Signed out',
+    signOut: 'Sign out',
   },
 } as const;
 export type WarroomLang = keyof typeof WARROOM_LABELS;

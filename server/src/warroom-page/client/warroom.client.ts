@@ -208,6 +208,7 @@ function setStatus(text: string, ok: boolean): void {
 /** The sign-in card over the page; `message` says why it is back (a refused token), else the hint. */
 function showSignIn(message?: string): void {
   setStatus(L.signedOut, false);
+  $('signout').hidden = true;
   const msg = $('signin-msg');
   msg.textContent = message ?? L.signInHint;
   msg.classList.toggle('error', message !== undefined);
@@ -224,6 +225,7 @@ function connect(): void {
   socket = live;
   live.on('connect', () => {
     $('signin').hidden = true;
+    $('signout').hidden = false;
     setStatus(L.connected, true);
     // Rejoin on every (re)connect: a new connection has no rooms.
     live.emit('subscribe', { kind: 'theme', id: boot.themeId }, (reply) => {
@@ -272,11 +274,7 @@ async function signIn(event: SubmitEvent): Promise<void> {
     sessionStorage.setItem(TOKEN_KEY, token);
     ($('signin-pass') as HTMLInputElement).value = '';
     // A refused provisioning token must not come back on reload: the tab's session token takes over.
-    if (boot.token) {
-      const url = new URL(window.location.href);
-      url.searchParams.delete('token');
-      history.replaceState(null, '', url);
-    }
+    dropUrlToken();
     connect();
   } catch {
     msg.textContent = L.loginFailed;
@@ -287,7 +285,29 @@ async function signIn(event: SubmitEvent): Promise<void> {
   }
 }
 
+function dropUrlToken(): void {
+  if (!new URL(window.location.href).searchParams.has('token')) return;
+  const url = new URL(window.location.href);
+  url.searchParams.delete('token');
+  history.replaceState(null, '', url);
+}
+
+/** Ends the session on the server (its token stops working everywhere) and leaves the card for the next operator. */
+async function signOut(): Promise<void> {
+  const ending = token;
+  socket?.disconnect();
+  socket = null;
+  token = '';
+  sessionStorage.removeItem(TOKEN_KEY);
+  dropUrlToken();
+  $('kill').replaceChildren();
+  loaded = false;
+  showSignIn();
+  if (ending) await fetch('/api/v1/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${ending}` } }).catch(() => undefined);
+}
+
 ($('signin-form') as HTMLFormElement).addEventListener('submit', (event) => void signIn(event));
+$('signout').addEventListener('click', () => void signOut());
 window.addEventListener('resize', () => charts.forEach((c) => c.resize()));
 setInterval(tickClock, 1000);
 if (token) {
