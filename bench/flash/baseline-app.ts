@@ -20,7 +20,7 @@ export async function startBaseline(options: { redisUrl: string; sha: string; ke
     const [price, ttl, answer] = (await redis.evalsha(options.sha, 8, ...options.keysOf(body.sku, Math.floor(now / 1000)), body.userId, body.quantity, body.idempotencyKey, token, now)) as [number, number, unknown];
     if (typeof answer === 'number' && answer >= 0) res.status(201).json({ token, price, expiresAt: now + ttl });
     else if (Array.isArray(answer) && answer[0] === 'dup') res.status(201).json({ token: answer[1], record: answer[2] });
-    else res.status(409).json({ error: { code: Array.isArray(answer) ? answer[0] : answer } });
+    else res.status(409).json({ error: { code: Array.isArray(answer) ? answer[0] : answer === -1 ? 'sold_out' : 'closed' } });
   });
   const server: Server = createServer(app);
   return serveLocal(server, redis);

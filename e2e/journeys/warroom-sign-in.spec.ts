@@ -35,6 +35,7 @@ test('the war-room kiosk asks for a sign-in without a token, then shows the them
   await expect(page.locator('#signin')).toBeVisible();
   await expect(page.locator('#status')).toHaveText('未登录');
   await expect(page.locator('#signout')).toBeHidden();
+  await expect(page.locator('#orders')).toHaveText('—');
   await expect.poll(async () => (await page.request.get('/api/v1/auth/me', { headers: { Authorization: `Bearer ${session}` } })).status()).toBe(401);
   await page.reload();
   await expect(page.locator('#signin')).toBeVisible();

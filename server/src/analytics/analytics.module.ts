@@ -86,12 +86,15 @@ export const analyticsModule: ModuleFactory = (deps: AppDeps, ctx) => {
       // Without a significant winner nothing is rolled out; `apply: false` previews the decision.
       if (body.apply && (!decision.winner || !decision.campaign)) throw new AppError('conflict', decision.reason.message.en, { decision });
       if (body.apply && decision.winner && decision.campaign) {
-        // The draft must still hold the winner's overrides as they ran, or the rollout would not be what was measured.
-        const overridesOf = (c: Campaign) => c.experiment?.variants.find((v) => v.key === decision.winner)?.overrides;
-        const onto = isDeepStrictEqual(overridesOf(working), overridesOf(ran)) ? applyVariant(working, decision.winner) : null;
-        if (!onto?.ok) {
-          throw new AppError('conflict', `the working copy's draft changed variant "${decision.winner}" since it ran; publish or discard the draft edits, then promote again`, { decision, problems: onto?.problems ?? [] });
+        // The draft must still hold the winner's overrides, and the nodes they patch, as they ran: else
+        // the rollout would not be what was measured.
+        const overridesOf = (c: Campaign) => c.experiment?.variants.find((v) => v.key === decision.winner)?.overrides ?? {};
+        const patchedNodes = (c: Campaign) => c.graph.nodes.filter((n) => Object.hasOwn(overridesOf(ran), n.id));
+        if (!isDeepStrictEqual(overridesOf(working), overridesOf(ran)) || !isDeepStrictEqual(patchedNodes(working), patchedNodes(ran))) {
+          throw new AppError('conflict', `the working copy's draft changed variant "${decision.winner}" or the nodes it patches since it ran; publish or discard the draft edits, then promote again`, { decision });
         }
+        const onto = applyVariant(working, decision.winner);
+        if (!onto.ok) throw new AppError('conflict', `variant "${decision.winner}" cannot be applied to the working copy`, { decision, problems: onto.problems });
         const result = await campaigns.save({ ...onto.campaign, id }, working.version, currentUser(res).username);
         if (result.status === 'conflict') throw new AppError('conflict', 'the campaign changed meanwhile; reload and retry', { serverVersion: result.serverVersion });
         saved = { version: result.version };

@@ -18,5 +18,6 @@ function isTrustFn(value: unknown): value is TrustFn {
 export function clientIpResolver(app: Express): (req: IncomingMessage) => string {
   const setting: unknown = app.get('trust proxy fn');
   const trust: TrustFn = isTrustFn(setting) ? setting : () => false;
-  return (req) => (req.headers['x-forwarded-for'] === undefined ? (req.socket.remoteAddress ?? 'unknown') : proxyaddr(req, trust));
+  // proxy-addr answers undefined for a socket without an address (already closed).
+  return (req) => (req.headers['x-forwarded-for'] === undefined ? req.socket.remoteAddress : (proxyaddr(req, trust) as string | undefined)) ?? 'unknown';
 }

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import { AppError, type ErrorBody } from './app-error.js';
+import { loggableUrl } from './loggable-url.js';
 
 /** body-parser and other http-errors style failures carry a 4xx `status` and `expose: true`. */
 interface HttpError {
@@ -38,7 +39,7 @@ function toAppError(err: unknown): AppError | undefined {
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
     const known = toAppError(err);
-    if (!known || known.status >= 500) logger.error({ err, method: req.method, url: req.originalUrl }, 'request failed');
+    if (!known || known.status >= 500) logger.error({ err, method: req.method, url: loggableUrl(req.originalUrl) }, 'request failed');
     const appError = known ?? new AppError('internal', 'internal error');
     if (res.headersSent) {
       res.end();

@@ -172,4 +172,17 @@ describe('A/B results and promote-winner', () => {
     const after = await t.request.get('/api/v1/campaigns/ab-5').set('Authorization', `Bearer ${planner}`);
     expect(after.body).toEqual(before.body);
   });
+
+  it('refuses to roll out a winner whose patched node changed in the draft since it ran', async () => {
+    t = await createTestApp({ modules: liveTestModules() });
+    await publishExperiment(t, 'ab-6');
+    await seedExperiment(t, 'ab-6', (arm, i) => (arm === 'B' ? i % 5 < 2 : i % 10 === 0));
+    const planner = await t.login('planner');
+    // B's overrides are untouched, but the offer node they patch changed underneath them.
+    const draftOffer: Offer = { kind: 'threshold_off', mode: 'tiers', tiers: [{ minSpend: 500, off: 100 }] };
+    await saveDraft(t, planner, 'ab-6', { graph: campaignDoc('ab-6', draftOffer, t.clock.now()).graph });
+    const res = await t.request.post('/api/v1/experiments/ab-6/promote-winner').set('Authorization', `Bearer ${planner}`).send({ minExposuresPerVariant: 100 });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain('nodes it patches');
+  });
 });

@@ -12,7 +12,7 @@ const GROUP = 'persist';
  * 8 → 54.6 µs server CPU per request, 16 → 50.0–56.6, 64 → 44.9–48.4 (redis-server 21.9 / 20 / 18.7–19.4).
  * A full batch holds Redis for ~64 × 10 µs, well under a millisecond.
  */
-const RESERVE_BATCH = 64;
+const RESERVE_BATCH = 64; // also bounds RESERVE_LUA's unpack() of 2 × batch values, far below Lua's ~8,000
 type Reply = string | number | null | Reply[];
 
 interface Script {

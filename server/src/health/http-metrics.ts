@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { loggableUrl } from '../app/loggable-url.js';
 
 /** One registry per app instance (tests run several apps in one process). */
 export function createMetricsRegistry(): Registry {
@@ -30,7 +31,7 @@ export function httpMetrics(registry: Registry, logger: Logger): RequestHandler 
       const labels = { method: req.method, route: typeof routePath === 'string' ? routePath : 'unmatched', status: String(res.statusCode) };
       duration.observe(labels, seconds);
       requests.inc(labels);
-      if (logger.isLevelEnabled('debug')) logger.debug({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
+      if (logger.isLevelEnabled('debug')) logger.debug({ method: req.method, url: loggableUrl(req.originalUrl), status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
     });
     next();
   };

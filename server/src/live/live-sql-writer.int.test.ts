@@ -27,4 +27,21 @@ describe('live SQL writer', () => {
       await db.destroy();
     }
   });
+
+  it('keeps a cancel that arrived before its order fact and applies it once the fact is written', async () => {
+    database = await createTestDatabase();
+    const db = database.connect();
+    try {
+      const writer = createLiveSqlWriter({ db, logger: pino({ level: 'silent' }), flushMs: 60_000 });
+      writer.enqueueCancel('o-7', 9_000);
+      await writer.flush();
+      expect(writer.queued()).toBe(1);
+      writer.enqueueOrderFact(fact(7));
+      await writer.flush();
+      expect(writer.queued()).toBe(0);
+      expect(Number(((await db('order_facts').where({ order_id: 'o-7' }).first()) as { cancelled_at: number | string }).cancelled_at)).toBe(9_000);
+    } finally {
+      await db.destroy();
+    }
+  });
 });

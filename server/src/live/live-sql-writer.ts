@@ -26,6 +26,15 @@ export interface OrderFactRow {
   committed_at: number;
 }
 
+interface CancelRow {
+  orderId: string;
+  at: number;
+  tries: number;
+}
+
+/** Flushes a cancel waits for its order's fact to reach SQL (at FLUSH_MS 500: about a minute). */
+const CANCEL_TRIES = 120;
+
 /** Rows held before new events are refused (503), so a stalled database cannot eat the heap. */
 export const MAX_QUEUED = 200_000;
 const BATCH = 500;
@@ -40,28 +49,53 @@ export function createLiveSqlWriter(deps: { db: Knex; logger: Logger; flushMs: n
   let facts: OrderFactRow[] = [];
   /** Facts queued and not yet written, by order: a cancel right after its commit reads it here. */
   const factsByOrder = new Map<string, OrderFactRow>();
-  let cancels: { orderId: string; at: number }[] = [];
+  let cancels: CancelRow[] = [];
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
 
+  /** Up to BATCH queued cancels whose order's fact is no longer queued (so it is in SQL, or not enqueued yet). */
+  function takeReadyCancels(): CancelRow[] {
+    const ready: CancelRow[] = [];
+    const waiting: CancelRow[] = [];
+    for (const c of cancels) (ready.length < BATCH && !factsByOrder.has(c.orderId) ? ready : waiting).push(c);
+    cancels = waiting;
+    return ready;
+  }
+
   async function write(): Promise<void> {
-    while (events.length + facts.length + cancels.length > 0) {
-      const batchEvents = events.splice(0, BATCH);
-      const batchFacts = facts.splice(0, BATCH);
-      // Cancels only once every queued fact is in: a cancel's fact may sit in a later batch.
-      const batchCancels = facts.length === 0 ? cancels.splice(0, BATCH) : [];
-      try {
-        if (batchEvents.length > 0) await db('events').insert(batchEvents).onConflict('event_id').ignore();
-        if (batchFacts.length > 0) await db('order_facts').insert(batchFacts).onConflict('order_id').ignore();
+    // Cancels whose fact is not in SQL yet: its commit's hook may not have queued it, or another
+    // instance holds it. They are tried again on later flushes, for a while.
+    const later: CancelRow[] = [];
+    try {
+      while (events.length + facts.length + cancels.length > 0) {
+        const batchEvents = events.splice(0, BATCH);
+        const batchFacts = facts.splice(0, BATCH);
+        try {
+          if (batchEvents.length > 0) await db('events').insert(batchEvents).onConflict('event_id').ignore();
+          if (batchFacts.length > 0) await db('order_facts').insert(batchFacts).onConflict('order_id').ignore();
+        } catch (err) {
+          // Put the batch back in front: nothing is lost while the database is away.
+          events = [...batchEvents, ...events];
+          facts = [...batchFacts, ...facts];
+          throw err;
+        }
         for (const f of batchFacts) if (factsByOrder.get(f.order_id) === f) factsByOrder.delete(f.order_id);
-        for (const c of batchCancels) await db('order_facts').where({ order_id: c.orderId }).whereNull('cancelled_at').update({ cancelled_at: c.at });
-      } catch (err) {
-        // Put the batch back in front: nothing is lost while the database is away.
-        events = [...batchEvents, ...events];
-        facts = [...batchFacts, ...facts];
-        cancels = [...batchCancels, ...cancels];
-        throw err;
+        const ready = takeReadyCancels();
+        for (const [i, c] of ready.entries()) {
+          try {
+            const changed = await db('order_facts').where({ order_id: c.orderId }).whereNull('cancelled_at').update({ cancelled_at: c.at });
+            if (changed === 0 && !(await db('order_facts').where({ order_id: c.orderId }).first('order_id'))) {
+              if (c.tries < CANCEL_TRIES) later.push({ ...c, tries: c.tries + 1 });
+              else logger.warn({ orderId: c.orderId }, 'live SQL: a cancel found no order fact; dropped');
+            }
+          } catch (err) {
+            cancels = [...ready.slice(i), ...cancels];
+            throw err;
+          }
+        }
       }
+    } finally {
+      cancels.push(...later);
     }
   }
 
@@ -87,7 +121,7 @@ export function createLiveSqlWriter(deps: { db: Knex; logger: Logger; flushMs: n
       return factsByOrder.get(orderId);
     },
     enqueueCancel(orderId: string, at: number) {
-      cancels.push({ orderId, at });
+      cancels.push({ orderId, at, tries: 0 });
     },
     /** Writes everything queued now (tests, shutdown). */
     async flush() {

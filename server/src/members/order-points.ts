@@ -48,7 +48,11 @@ export async function applyOrderPoints(trx: Knex.Transaction, p: OrderPoints): P
     await insertLedger(trx, { userId: p.userId, orderId: p.orderId, delta: -p.redeem, reason: 'redeem', now: p.now });
   }
   if (p.earn > 0) {
-    await addPoints(trx, p.userId, p.earn, null, p.now);
+    // The member row exists (prepareOrderPoints); should it be gone anyway, create it rather than lose the points.
+    if (!(await addPoints(trx, p.userId, p.earn, null, p.now))) {
+      await ensureMember(trx, p.userId, p.now);
+      await addPoints(trx, p.userId, p.earn, null, p.now);
+    }
     await insertLedger(trx, { userId: p.userId, orderId: p.orderId, delta: p.earn, reason: 'earn', now: p.now });
   }
   return true;

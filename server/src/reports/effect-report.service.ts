@@ -115,8 +115,8 @@ export async function buildEffectReport(db: Knex, input: { subject: EffectReport
   const discountCost = rows.reduce((s, r) => s + r.discount, 0);
   const buyers = [...new Set(rows.map((r) => r.userId))];
   // Independent reads in parallel (they overlap on MariaDB; SQLite's one connection takes them in turn).
-  const withExperiment = input.campaigns.filter((c) => c.experiment && c.experiment.variants.length > 0);
-  const [counts, exposed, preExposed, rep, now, before, oldUsers, experiments] = await Promise.all([
+  // A fixed handful, so a report never takes more than seven connections of the pool.
+  const [counts, exposed, preExposed, rep, now, before, oldUsers] = await Promise.all([
     eventCounts(db, ids, window.from, window.to),
     eventUsers(db, ids, 'impression', window.from, window.to),
     eventUsers(db, ids, 'impression', pre.from, pre.to),
@@ -124,13 +124,15 @@ export async function buildEffectReport(db: Knex, input: { subject: EffectReport
     platformActivity(db, window.from, window.to),
     platformActivity(db, pre.from, pre.to),
     usersWithOrdersBefore(db, buyers, window.from),
-    Promise.all(withExperiment.map((c): Promise<ExperimentResults> => experimentResults(db, c, window))),
   ]);
   const [nuc, nucPre, repPre] = await Promise.all([
     newUserConversion(db, exposed, window.from, window.to),
     newUserConversion(db, preExposed, pre.from, pre.to),
     userOrderTotals(db, exposed, pre.from, pre.to).then((totals) => repurchase(db, [...totals.keys()], pre.from, pre.to)),
   ]);
+  // A theme may have many campaigns with experiments: one at a time.
+  const experiments: ExperimentResults[] = [];
+  for (const c of input.campaigns) if (c.experiment && c.experiment.variants.length > 0) experiments.push(await experimentResults(db, c, window));
   const withHoldout = experiments.find((e) => e.arms.some((a) => a.key === HOLDOUT_KEY && a.metrics.exposures > 0));
   let lift: EffectReport['lift'] = { basis: 'pre_period', revenuePerUser: null, conversion: null, activity: relative(now.activeUsers, before.activeUsers), orders: relative(now.orders, before.orders) };
   if (withHoldout) {

@@ -8,6 +8,7 @@ import type { WarroomLabels } from '../warroom-labels.js';
 interface Chart {
   setOption(option: object, opts?: { notMerge?: boolean; lazyUpdate?: boolean }): void;
   resize(): void;
+  clear(): void;
 }
 declare const echarts: { init(el: HTMLElement, theme?: string): Chart };
 declare const io: (url: string, options: object) => Socket<LiveServerToClientEvents, LiveClientToServerEvents>;
@@ -178,11 +179,16 @@ async function themeName(): Promise<void> {
   document.title = `${L.title} · ${name}`;
 }
 
+/** Bumped by every sign-out: answers that arrive for an earlier session are dropped. */
+let session = 0;
+
 /** The kill switch: approvers (and admins) get a pause button per live campaign of the theme. */
 async function killSwitch(): Promise<void> {
+  const mine = session;
   const me = (await (await api('/auth/me')).json()) as { user?: { role: string } };
   if (me.user?.role !== 'approver' && me.user?.role !== 'admin') return;
   const live = (await (await api('/campaigns/live')).json()) as { campaigns?: { id: string; name: string; nameEn?: string; themeId?: string; status: string }[] };
+  if (mine !== session) return;
   const box = $('kill');
   for (const c of (live.campaigns ?? []).filter((x) => x.themeId === boot.themeId)) {
     const name = boot.lang === 'en' ? (c.nameEn ?? c.name) : c.name;
@@ -292,18 +298,34 @@ function dropUrlToken(): void {
   history.replaceState(null, '', url);
 }
 
-/** Ends the session on the server (its token stops working everywhere) and leaves the card for the next operator. */
+/** The figures of the session that ended: nothing of it stays behind the sign-in card. */
+function clearFigures(): void {
+  for (const id of ['gmv', 'orders', 'buyers', 'discount', 'conversion', 'errorRate']) setText(id, '—');
+  for (const c of charts.values()) c.clear();
+  lastStock = [];
+  renderStockList(Date.now());
+  $('alerts').replaceChildren();
+  seenAlerts.clear();
+  $('kill').replaceChildren();
+}
+
+/**
+ * Ends this page's session and leaves the card for the next operator. A session signed in here is
+ * logged out on the server; a provisioned `?token=` (which other kiosks may share) is only forgotten.
+ */
 async function signOut(): Promise<void> {
   const ending = token;
+  const signedInHere = ending !== boot.token;
+  session += 1;
   socket?.disconnect();
   socket = null;
   token = '';
   sessionStorage.removeItem(TOKEN_KEY);
   dropUrlToken();
-  $('kill').replaceChildren();
+  clearFigures();
   loaded = false;
   showSignIn();
-  if (ending) await fetch('/api/v1/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${ending}` } }).catch(() => undefined);
+  if (ending && signedInHere) await fetch('/api/v1/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${ending}` } }).catch(() => undefined);
 }
 
 ($('signin-form') as HTMLFormElement).addEventListener('submit', (event) => void signIn(event));
