@@ -51,3 +51,15 @@ export async function createTestDatabase(options: { migrate?: boolean; config?: 
     },
   };
 }
+
+/** Runs `fn` on a connection to a fresh, migrated database of the run's backend, then drops it all. */
+export async function withTestDb<T>(fn: (db: Knex) => Promise<T>): Promise<T> {
+  const database = await createTestDatabase();
+  const db = database.connect();
+  try {
+    return await fn(db);
+  } finally {
+    await db.destroy();
+    await database.dispose();
+  }
+}

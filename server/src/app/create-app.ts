@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import cors from 'cors';
 import express from 'express';
-import helmet from 'helmet';
 import type { Registry } from 'prom-client';
 import { attachAuthService, createAuthService } from '../auth/auth.service.js';
 import { createLiveCampaigns, type LiveCampaigns } from '../campaigns/live-campaigns.js';
@@ -16,6 +15,7 @@ import type { AppDeps } from './deps.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import type { AppModule, ModuleContext, ModuleFactory, RouteSpec } from './module.types.js';
 import { modules as defaultModules } from './modules.js';
+import { securityHeaders } from './security-headers.js';
 import { findStudioBuild, studioRouter } from './studio-static.js';
 
 export const API_PREFIX = '/api/v1';
@@ -75,7 +75,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
 
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(helmet());
+  app.use(securityHeaders());
   app.use(cors({ origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false }));
   app.use(httpMetrics(metrics, logger));
   for (const module of modules) {

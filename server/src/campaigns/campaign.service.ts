@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import { AppError } from '../app/app-error.js';
 import type { AppDeps } from '../app/deps.js';
 import { writeAudit } from '../audit/audit.repo.js';
-import { isUniqueViolation } from '../limits/sql-errors.js';
+import { isUniqueViolation } from '../db/sql-errors.js';
 import { recordChange } from '../sync/sync-changes.repo.js';
 import { getThemeRow } from '../themes/theme.repo.js';
 import { validateCampaign } from './campaign-validation.js';

@@ -3,7 +3,7 @@ import type { Coupon } from '@promo/shared';
 import type { Knex } from 'knex';
 import { AppError } from '../app/app-error.js';
 import type { Clock } from '../app/deps.js';
-import { isUniqueViolation, withTxRetry } from '../limits/sql-errors.js';
+import { isUniqueViolation, withTxRetry } from '../db/sql-errors.js';
 import {
   countHeld,
   couponsOfUser,

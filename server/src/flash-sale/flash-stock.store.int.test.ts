@@ -14,9 +14,20 @@ const services = backendServices();
 if (services.redisUrl) {
   const url = services.redisUrl;
   const opened: FlashStockStore[] = [];
+  const clients: Redis[] = [];
   afterAll(async () => {
     for (const store of opened) await store.dispose();
+    for (const client of clients) await client.quit();
   });
+  /** A store under a fresh key prefix, and a second connection to look at its keys directly. */
+  const openRedisStore = () => {
+    const prefix = `t_${randomUUID().slice(0, 8)}:`;
+    const redis = new Redis(url);
+    clients.push(redis);
+    const store = createRedisFlashStockStore({ redis: redis.duplicate(), keyPrefix: prefix, consumerName: 'c1' });
+    opened.push(store);
+    return { prefix, redis, store };
+  };
   describeFlashStockContract('redis', async () => {
     const store = createRedisFlashStockStore({ redis: new Redis(url), keyPrefix: `t_${randomUUID().slice(0, 8)}:`, consumerName: 'c1' });
     opened.push(store);
@@ -25,10 +36,7 @@ if (services.redisUrl) {
 
   describe('redis log trimming', () => {
     it('drops acked entries and keeps every pending and undelivered one', async () => {
-      const prefix = `t_${randomUUID().slice(0, 8)}:`;
-      const redis = new Redis(url);
-      const store = createRedisFlashStockStore({ redis: redis.duplicate(), keyPrefix: prefix, consumerName: 'c1' });
-      opened.push(store);
+      const { prefix, redis, store } = openRedisStore();
       const item = { campaignId: 'c-trim', sku: 's-1' };
       const stream = saleItemKeys(item, prefix).stream;
       const now = Date.now();
@@ -47,16 +55,12 @@ if (services.redisUrl) {
       await store.ack([...read.slice(300), ...five]);
       expect(await redis.xlen(stream)).toBeLessThanOrEqual(100);
       expect((await store.readEvents([item], 100)).map((e) => e.reservation.token)).toEqual(['t0505', 't0506', 't0507', 't0508', 't0509']);
-      await redis.quit();
     });
   });
 
   describe('redis log batches', () => {
     it('logs the reservations of one turn as one entry, read back as one event each and acked together', async () => {
-      const prefix = `t_${randomUUID().slice(0, 8)}:`;
-      const redis = new Redis(url);
-      const store = createRedisFlashStockStore({ redis: redis.duplicate(), keyPrefix: prefix, consumerName: 'c1' });
-      opened.push(store);
+      const { prefix, redis, store } = openRedisStore();
       const item = { campaignId: 'c-batch', sku: 's-1' };
       const now = Date.now();
       await store.initialise(item, { terms: { price: 990, perUserLimit: 1, reservationMs: 60_000, closesAt: now + 60_000 }, allocated: 3, reservations: [] });
@@ -73,22 +77,17 @@ if (services.redisUrl) {
       await store.ack(events);
       expect(await store.readEvents([item], 10, 'pending')).toEqual([]);
       expect(await store.liveCounters(item, Math.floor(now / 1000))).toEqual({ units: 3, orders: 3, gmv: 2_970 });
-      await redis.quit();
     });
   });
 
   describe('redis log format', () => {
     it('still reads entries logged in the four-field format of earlier versions', async () => {
-      const prefix = `t_${randomUUID().slice(0, 8)}:`;
-      const redis = new Redis(url);
-      const store = createRedisFlashStockStore({ redis: redis.duplicate(), keyPrefix: prefix, consumerName: 'c1' });
-      opened.push(store);
+      const { prefix, redis, store } = openRedisStore();
       const item = { campaignId: 'c-old', sku: 's-1' };
       await store.initialise(item, { terms: { price: 990, perUserLimit: 2, reservationMs: 60_000, closesAt: Date.now() + 60_000 }, allocated: 5, reservations: [] });
       await redis.xadd(saleItemKeys(item, prefix).stream, '*', 't', 'c', 'k', 'tok-1', 'v', 'c|u1|2|990|123|k1|o-9', 'at', '77');
       const [event] = await store.readEvents([item], 10);
       expect(event).toMatchObject({ type: 'confirmed', at: 77, reservation: { token: 'tok-1', userId: 'u1', quantity: 2, price: 990, status: 'confirmed', orderId: 'o-9' } });
-      await redis.quit();
     });
   });
 }

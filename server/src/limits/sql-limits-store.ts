@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Clock } from '../app/deps.js';
 import { normalisePlan, type ConsumeOutcome, type ReleaseOutcome } from './limit-plan.schema.js';
 import type { LimitsStore } from './limits-store.js';
-import { isUniqueViolation, withTxRetry } from './sql-errors.js';
+import { isUniqueViolation, withTxRetry } from '../db/sql-errors.js';
 
 class Rejection extends Error {
   constructor(readonly key: string) {

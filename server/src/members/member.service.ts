@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { AppError } from '../app/app-error.js';
 import type { Clock } from '../app/deps.js';
 import { writeAudit } from '../audit/audit.repo.js';
-import { isUniqueViolation, withTxRetry } from '../limits/sql-errors.js';
+import { isUniqueViolation, withTxRetry } from '../db/sql-errors.js';
 import { addPoints, emptyMember, ensureMember, findMember, setLevel } from './member.repo.js';
 import type { AdjustPoints, LedgerEntry, Member, MemberAccount } from './member.schema.js';
 import { findAdjustment, insertLedger, latestLedger } from './points-ledger.repo.js';

@@ -1,16 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/test-db.js';
+import { describe, expect, it } from 'vitest';
+import { withTestDb } from '../../test/test-db.js';
 import { findMember } from './member.repo.js';
 import { applyOrderPoints, createKnownMembers, prepareOrderPoints } from './order-points.js';
 
 describe('order points preparation', () => {
-  let database: TestDatabase;
-  afterEach(async () => database.dispose());
-
-  it('stores a member once per process (a bounded memory), and only for orders that move points', async () => {
-    database = await createTestDatabase();
-    const db = database.connect();
-    try {
+  it('stores a member once per process (a bounded memory), and only for orders that move points', () =>
+    withTestDb(async (db) => {
       const inserts: string[] = [];
       db.on('query', (q: { sql: string }) => {
         if (/^insert (ignore )?into [`"]members[`"]/i.test(q.sql)) inserts.push(q.sql);
@@ -30,19 +25,11 @@ describe('order points preparation', () => {
       await prepareOrderPoints(db, order('m-1', 5), known);
       expect(inserts).toHaveLength(4);
       expect(await findMember(db, 'm-1')).toMatchObject({ points: 0 });
-    } finally {
-      await db.destroy();
-    }
-  });
+    }));
 
-  it('credits earned points even when the member row is missing at commit', async () => {
-    database = await createTestDatabase();
-    const db = database.connect();
-    try {
+  it('credits earned points even when the member row is missing at commit', () =>
+    withTestDb(async (db) => {
       expect(await db.transaction((trx) => applyOrderPoints(trx, { userId: 'm-gone', orderId: 'o-1', redeem: 0, earn: 12, now: 2_000 }))).toBe(true);
       expect(await findMember(db, 'm-gone')).toMatchObject({ points: 12 });
-    } finally {
-      await db.destroy();
-    }
-  });
+    }));
 });

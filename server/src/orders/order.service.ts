@@ -7,7 +7,7 @@ import { markUsed, releaseForOrder, revokeIssued } from '../coupons/coupon.repo.
 import type { CouponService } from '../coupons/coupon.service.js';
 import type { LimitsStore } from '../limits/limits-store.js';
 import type { LimitPlan } from '../limits/limit-plan.schema.js';
-import { isUniqueViolation, withTxRetry } from '../limits/sql-errors.js';
+import { isUniqueViolation, withTxRetry } from '../db/sql-errors.js';
 import { applyOrderPoints, createKnownMembers, prepareOrderPoints, reverseOrderPoints } from '../members/order-points.js';
 import type { MemberService } from '../members/member.service.js';
 import { pointsEarned } from '../members/points-policy.js';

@@ -70,6 +70,9 @@ describe('reports', () => {
     // The page's own policy replaces the API's default one; the token in its URL never leaves as a referrer.
     expect(page.headers['content-security-policy']).toContain("connect-src 'self' ws: wss:");
     expect(page.headers['referrer-policy']).toBe('no-referrer');
+    // Served over plain HTTP on a LAN address, nothing may be upgraded to an https:// nobody serves.
+    expect(page.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    expect((await t.request.get('/healthz')).headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
     const unknown = await t.request.get('/warroom/assets/nothing/here');
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ error: { code: 'not_found' } });

@@ -4,7 +4,7 @@ import { AppError } from '../app/app-error.js';
 import type { AppDeps } from '../app/deps.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { campaignsOfTheme } from '../campaigns/campaign.repo.js';
-import { isUniqueViolation } from '../limits/sql-errors.js';
+import { isUniqueViolation } from '../db/sql-errors.js';
 import { recordChange } from '../sync/sync-changes.repo.js';
 import { deleteThemeCas, getThemeRow, insertTheme, listThemeRows, toThemeDoc, updateThemeCas, type ThemeRow } from './theme.repo.js';
 import type { ThemeDoc, ThemeWrite } from './theme.schema.js';

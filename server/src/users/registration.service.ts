@@ -2,7 +2,7 @@ import { isScheduleActive, OfferSchema, type Campaign } from '@promo/shared';
 import type { Knex } from 'knex';
 import type { Clock } from '../app/deps.js';
 import type { CouponService } from '../coupons/coupon.service.js';
-import { isUniqueViolation, withTxRetry } from '../limits/sql-errors.js';
+import { isUniqueViolation, withTxRetry } from '../db/sql-errors.js';
 import type { LiveCampaignsView } from '../pricing/pricing-ports.js';
 
 export interface RegistrationResult {

@@ -3,9 +3,9 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { Router } from 'express';
-import helmet from 'helmet';
 import { z } from 'zod';
 import type { ModuleFactory } from '../app/module.types.js';
+import { securityHeaders } from '../app/security-headers.js';
 import { WARROOM_CSS, warroomHtml } from './warroom-html.js';
 
 const PageParams = z.object({ themeId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/) });
@@ -38,11 +38,8 @@ function pageRouter(): Router {
   // The page's own policy, replacing the app's default one: the kiosk talks socket.io and draws charts.
   router.use(
     '/warroom',
-    helmet({
-      contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'connect-src': ["'self'", 'ws:', 'wss:'], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },
-      // A provisioned kiosk's token rides in the URL (`?token=`): never leak it to other origins.
-      referrerPolicy: { policy: 'no-referrer' },
-    }),
+    // A provisioned kiosk's token rides in the URL (`?token=`): never leak it to other origins.
+    securityHeaders({ 'script-src': ["'self'"], 'connect-src': ["'self'", 'ws:', 'wss:'], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] }, { referrerPolicy: 'no-referrer' }),
   );
   router.get('/warroom/assets/warroom.js', async (_req, res) => {
     res.type('text/javascript').setHeader('Cache-Control', 'no-cache');

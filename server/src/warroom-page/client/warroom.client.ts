@@ -331,6 +331,7 @@ async function signOut(): Promise<void> {
 ($('signin-form') as HTMLFormElement).addEventListener('submit', (event) => void signIn(event));
 $('signout').addEventListener('click', () => void signOut());
 window.addEventListener('resize', () => charts.forEach((c) => c.resize()));
+tickClock();
 setInterval(tickClock, 1000);
 if (token) {
   $('signin').hidden = true;

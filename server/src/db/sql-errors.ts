@@ -1,4 +1,4 @@
-/** Driver error codes this module reacts to, for SQLite (better-sqlite3) and MariaDB (mysql2). */
+/** Driver error codes the app reacts to, for SQLite (better-sqlite3) and MariaDB (mysql2). */
 interface DriverError {
   code?: unknown;
   errno?: unknown;
