@@ -15,9 +15,9 @@ function isTrustFn(value: unknown): value is TrustFn {
  * For routes served before Express (the flash fast path), so their per-IP limits see the same client
  * the Express routes see.
  */
-export function clientIpResolver(app: Express): (req: IncomingMessage) => string {
+export function clientIpResolver(app: Express): (req: Pick<IncomingMessage, 'headers' | 'socket'>) => string {
   const setting: unknown = app.get('trust proxy fn');
   const trust: TrustFn = isTrustFn(setting) ? setting : () => false;
   // proxy-addr answers undefined for a socket without an address (already closed).
-  return (req) => (req.headers['x-forwarded-for'] === undefined ? req.socket.remoteAddress : (proxyaddr(req, trust) as string | undefined)) ?? 'unknown';
+  return (req) => (req.headers['x-forwarded-for'] === undefined ? req.socket.remoteAddress : (proxyaddr(req as IncomingMessage, trust) as string | undefined)) ?? 'unknown';
 }

@@ -45,7 +45,7 @@ export interface ModuleContext {
    */
   liveCampaigns(): LiveCampaigns;
   /** The client address of a raw request under TRUST_PROXY, as Express's `req.ip` (for routes in front of Express). */
-  clientIp(req: IncomingMessage): string;
+  clientIp(req: Pick<IncomingMessage, 'headers' | 'socket'>): string;
   /** The app's auth service (sessions cached and evicted across instances on logout). */
   auth: AuthService;
 }

@@ -55,6 +55,8 @@ const EnvSchema = z.object({
     .transform((s) => (s === undefined ? undefined : s === 'true')),
   /** Serve POST /flash-sales/:id/reservations from the node:http fast path in front of Express. */
   FLASH_FAST_PATH: Bool.default(true),
+  /** With the fast path: read reservation requests straight off the connections (off: node:http parses them). */
+  FLASH_FAST_CONNECTIONS: Bool.default(true),
   /** ioredis auto-pipelining on the flash connection (measured slower on loopback; see docs/adr/flash-sale-hot-path.md). */
   FLASH_AUTO_PIPELINING: Bool.default(false),
   /** Expired-reservation sweep period (0 = off). */

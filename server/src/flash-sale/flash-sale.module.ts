@@ -8,10 +8,12 @@ import type { FlashConfig } from './flash.config.js';
 import { acquireFlashStock, releaseFlashStock } from './flash-stock.registry.js';
 import type { FlashStockStore } from './flash-stock.store.js';
 import { createFlashSaleService, SOLD_OUT_CHANNEL, type FlashSaleService } from './flash-sale.service.js';
+import { installFastConnections } from './fast-connection.js';
 import { createFlashFastPath, installFastPath } from './fast-path.js';
 import { createReconciler, type ItemDrift } from './reconciler.js';
 import { startPersisterThread } from './persister-thread/persister-thread.js';
 import { createReservationPersister } from './reservation-persister.js';
+import { createReservationRoute } from './reservation-route.js';
 import { soldInSql } from './reservations.repo.js';
 import { createSaleCatalog, type CampaignSource, type SaleCatalog } from './sale-catalog.js';
 import { createStockWarmer } from './stock-warmer.js';
@@ -114,11 +116,12 @@ export function flashSaleModule(options: FlashSaleModuleOptions = {}): ModuleFac
     const { router, routeTable } = flashSaleRoutes(service, ctx.openapi);
     if (config.FLASH_FAST_PATH) {
       const limits = {
-        clientIp: ctx.clientIp,
         ...(config.FLASH_RATE_LIMIT_IP_PER_SEC > 0 ? { perIp: createTokenBuckets({ perSec: config.FLASH_RATE_LIMIT_IP_PER_SEC }) } : {}),
         ...(config.FLASH_RATE_LIMIT_KEY_PER_SEC > 0 ? { perKey: createTokenBuckets({ perSec: config.FLASH_RATE_LIMIT_KEY_PER_SEC }) } : {}),
       };
-      installFastPath(ctx.httpServer, createFlashFastPath({ service, keys, logger, limits }));
+      const route = createReservationRoute({ service, keys, logger, limits });
+      installFastPath(ctx.httpServer, createFlashFastPath(route, ctx.clientIp));
+      if (config.FLASH_FAST_CONNECTIONS) installFastConnections(ctx.httpServer, route, ctx.clientIp);
     }
 
     const stops: (() => Promise<void>)[] = [];

@@ -1,0 +1,159 @@
+import type { IncomingHttpHeaders, Server } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FlashReply } from './flash-outcome.js';
+import { httpReply } from './http-reply.js';
+import { scanRequest, type ScanLimits, type ScannedRequest } from './request-scan.js';
+import { apiKeyFrom, MAX_RESERVE_BODY, type ReservationRoute } from './reservation-route.js';
+
+type ConnectionListener = (this: Server, socket: Socket) => void;
+
+/** What the per-IP limit needs of a request (proxy-addr reads these two). */
+export interface ClientOf {
+  headers: IncomingHttpHeaders;
+  socket: Socket;
+}
+
+/** A response in the connection's order; `text` is null until its reply is known. */
+interface Slot {
+  text: string | null;
+  close: boolean;
+}
+
+const MAX_HEAD = 8192;
+/** Unanswered pipelined requests a connection may have before the reader stops reading from it. */
+const MAX_QUEUED = 64;
+
+/**
+ * Reads reservation requests straight off the server's connections, before node:http parses them,
+ * and writes their responses whole: no IncomingMessage, ServerResponse or stream machinery per
+ * request (docs/adr/flash-sale-hot-path.md, "session 5"). A connection stays here while it sends
+ * complete reservation requests in the plain form `scanRequest` accepts; at the first request that
+ * is anything else (another route, a split or unusual request) the reader waits for its own replies
+ * to be written, then gives the connection, with the unread bytes, to node:http for good, so every
+ * other route, upgrade, timeout and error is node:http's as before.
+ */
+export function installFastConnections(server: Server, route: ReservationRoute, clientIp: (client: ClientOf) => string): void {
+  let httpListeners: ConnectionListener[] = [];
+  const open = new Set<Socket>();
+  const idle = new WeakSet<Socket>();
+  const scanLimits: ScanLimits = { maxHead: MAX_HEAD, maxBody: MAX_RESERVE_BODY, target: (method, url) => route.match(method, url) };
+
+  function serve(socket: Socket): void {
+    const slots: Slot[] = [];
+    let handOffRest: Buffer | null = null;
+    let clientEnded = false;
+    let closing = false;
+    open.add(socket);
+    idle.add(socket);
+
+    const replyTo = (scan: ScannedRequest, chunk: Buffer): FlashReply | Promise<FlashReply> => {
+      const limited = route.limitClient(() => clientIp({ headers: scan.forwardedFor === undefined ? {} : { 'x-forwarded-for': scan.forwardedFor }, socket }));
+      if (limited) return limited;
+      return route.answer({ campaignId: scan.target, apiKey: apiKeyFrom(scan.xApiKey, scan.authorization), body: chunk.toString('utf8', scan.bodyStart, scan.end) });
+    };
+
+    const flush = (): void => {
+      if (socket.destroyed) return;
+      let corked = false;
+      while (slots.length > 0 && (slots[0] as Slot).text !== null) {
+        const slot = slots.shift() as Slot;
+        if (!corked) socket.cork();
+        corked = true;
+        socket.write(slot.text as string);
+        if (slot.close) {
+          slots.length = 0;
+          socket.end();
+          return;
+        }
+      }
+      if (corked) socket.uncork();
+      if (slots.length > 0) return resumeIfRoom();
+      idle.add(socket);
+      if (handOffRest) handOff(handOffRest);
+      else if (clientEnded) socket.end();
+      else resumeIfRoom();
+    };
+    // A client that pipelines faster than it reads its answers is read no further until it catches up.
+    const full = (): boolean => slots.length >= MAX_QUEUED || socket.writableNeedDrain;
+    const resumeIfRoom = (): void => {
+      if (socket.isPaused() && !handOffRest && !full()) socket.resume();
+    };
+
+    const answer = (scan: ScannedRequest, chunk: Buffer): void => {
+      const slot: Slot = { text: null, close: scan.close };
+      slots.push(slot);
+      idle.delete(socket);
+      const fill = (reply: FlashReply): void => {
+        // A server that stopped listening is shutting down: close each connection after its reply.
+        slot.close ||= !server.listening;
+        slot.text = httpReply(reply, { close: slot.close, keepAliveSec: Math.floor(server.keepAliveTimeout / 1000) });
+        flush();
+      };
+      const reply = replyTo(scan, chunk);
+      if (reply instanceof Promise) void reply.then(fill);
+      else fill(reply);
+    };
+
+    const onData = (chunk: Buffer): void => {
+      let offset = 0;
+      while (offset < chunk.length && !closing) {
+        const scan = scanRequest(chunk, offset, scanLimits);
+        if (scan.kind !== 'request') {
+          socket.pause();
+          handOffRest = chunk.subarray(offset);
+          if (slots.length === 0) handOff(handOffRest);
+          return;
+        }
+        offset = scan.end;
+        // After `Connection: close` nothing more is read, as node:http does.
+        closing = scan.close;
+        answer(scan, chunk);
+      }
+      if (full()) socket.pause();
+    };
+    const onEnd = (): void => {
+      clientEnded = true;
+      if (slots.length === 0) socket.end();
+    };
+    const onTimeout = (): void => {
+      if (slots.length === 0) socket.destroy();
+    };
+    const onError = (): void => void socket.destroy();
+    const onClose = (): void => void open.delete(socket);
+    const onDrain = (): void => resumeIfRoom();
+
+    const handOff = (rest: Buffer): void => {
+      socket.off('data', onData).off('end', onEnd).off('timeout', onTimeout).off('error', onError).off('close', onClose).off('drain', onDrain);
+      socket.setTimeout(0);
+      open.delete(socket);
+      if (rest.length > 0) socket.unshift(rest);
+      for (const listener of httpListeners) listener.call(server, socket);
+      socket.resume();
+    };
+
+    socket.on('data', onData).on('end', onEnd).on('timeout', onTimeout).on('error', onError).on('close', onClose).on('drain', onDrain);
+    if (server.keepAliveTimeout > 0) socket.setTimeout(server.keepAliveTimeout);
+  }
+
+  const accept: ConnectionListener = (socket) => serve(socket);
+  // Placed when the server starts listening, after whatever else listens for connections.
+  server.on('listening', () => {
+    const listeners = server.listeners('connection') as ConnectionListener[];
+    if (listeners.length === 1 && listeners[0] === accept) return;
+    httpListeners = listeners.filter((l) => l !== accept);
+    server.removeAllListeners('connection');
+    server.on('connection', accept);
+  });
+  // node:http closes its idle connections when the server closes, and all of them on request; the
+  // connections still read here are closed alongside (idle ones at once, busy ones after their reply).
+  const closeIdle = server.closeIdleConnections.bind(server);
+  const closeAll = server.closeAllConnections.bind(server);
+  server.closeIdleConnections = () => {
+    closeIdle();
+    for (const socket of open) if (idle.has(socket)) socket.destroy();
+  };
+  server.closeAllConnections = () => {
+    closeAll();
+    for (const socket of open) socket.destroy();
+  };
+}

@@ -1,0 +1,30 @@
+import { STATUS_CODES } from 'node:http';
+import type { FlashReply } from './flash-outcome.js';
+
+let dateSecond = -1;
+let dateValue = '';
+
+/** The Date field, formatted at most once a second (as node:http does). */
+function httpDate(): string {
+  const second = Math.floor(Date.now() / 1000);
+  if (second !== dateSecond) {
+    dateSecond = second;
+    dateValue = new Date(second * 1000).toUTCString();
+  }
+  return dateValue;
+}
+
+/**
+ * A whole HTTP/1.1 response for `reply`, with the fields node:http and the fast path on it send:
+ * JSON body, no-store, nosniff, Content-Length, Date, Retry-After when set, and the connection's fate.
+ */
+export function httpReply(reply: FlashReply, connection: { close: boolean; keepAliveSec: number }): string {
+  const body = JSON.stringify(reply.body);
+  let head =
+    `HTTP/1.1 ${reply.status} ${STATUS_CODES[reply.status] ?? 'Unknown'}\r\n` +
+    `content-type: application/json; charset=utf-8\r\ncache-control: no-store\r\nx-content-type-options: nosniff\r\n` +
+    `content-length: ${Buffer.byteLength(body)}\r\ndate: ${httpDate()}\r\n`;
+  if (reply.retryAfterSec !== undefined) head += `retry-after: ${reply.retryAfterSec}\r\n`;
+  head += connection.close ? 'connection: close\r\n' : `connection: keep-alive\r\nkeep-alive: timeout=${connection.keepAliveSec}\r\n`;
+  return `${head}\r\n${body}`;
+}
