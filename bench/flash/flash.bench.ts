@@ -39,6 +39,8 @@ const STOCK = 2_000_000;
 const SKUS = ['bench-a', 'bench-b', 'bench-c'];
 /** Adds a run with ioredis auto-pipelining on (measured slower; see the ADR). */
 const WITH_PIPELINING = process.env.FLASH_BENCH_PIPELINING === 'true';
+/** `false`: node:http parses every reservation (the fast path before the connection reader), to compare. */
+const FAST_CONNECTIONS = process.env.FLASH_BENCH_FAST_CONNECTIONS !== 'false';
 /**
  * wrk sends everything with one API key from one address: the per-instance token buckets (20k/s
  * each by default) would answer the excess with 429s, which are cheaper than reservations and would
@@ -112,7 +114,7 @@ async function projectRun(campaignId: string, options: { autoPipelining: boolean
   const deps: AppDeps = { config, db, stores, logger, clock: systemClock };
   const campaign = flashCampaign(campaignId, SKUS.map((sku) => ({ sku, stock: STOCK, perUserLimit: 100 })), window);
   await saveInventoryLevels(db, SKUS.map((sku) => ({ sku, quantity: STOCK })), now);
-  const handle = await createApp(deps, { modules: [flashSaleModule({ campaigns: staticCampaigns([campaign]), config: { FLASH_AUTO_PIPELINING: options.autoPipelining, ...UNLIMITED, ...(options.persistDuringLoad ? {} : { FLASH_PERSIST_MS: 0, FLASH_RECONCILE_MS: 0 }) } })] });
+  const handle = await createApp(deps, { modules: [flashSaleModule({ campaigns: staticCampaigns([campaign]), config: { FLASH_AUTO_PIPELINING: options.autoPipelining, FLASH_FAST_CONNECTIONS: FAST_CONNECTIONS, ...UNLIMITED, ...(options.persistDuringLoad ? {} : { FLASH_PERSIST_MS: 0, FLASH_RECONCILE_MS: 0 }) } })] });
   const address = await handle.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${address.port}`;
   const { key } = await createApiKey(db, { name: 'bench', scopes: ['flash'] });

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { installFastConnections, type ClientOf } from './fast-connection.js';
@@ -19,6 +19,25 @@ afterEach(async () => {
 
 type Reserve = (campaignId: string, body: ReserveBody) => FlashReply | Promise<FlashReply>;
 const echo: Reserve = (campaignId, body) => ({ status: 201, body: { campaignId, ...body } });
+
+/** A service that holds each reply until released; `waiting(n)` resolves once n reservations are held. */
+function heldReplies() {
+  const held: (() => void)[] = [];
+  const watchers: { count: number; resolve: () => void }[] = [];
+  const reserve: Reserve = (campaignId, body) =>
+    new Promise((resolve) => {
+      held.push(() => resolve(echo(campaignId, body) as FlashReply));
+      for (const watcher of watchers) if (held.length >= watcher.count) watcher.resolve();
+    });
+  return {
+    reserve,
+    waiting: (count: number) => new Promise<void>((resolve) => (held.length >= count ? resolve() : watchers.push({ count, resolve }))),
+    release(order: 'arrival' | 'reverse' = 'arrival') {
+      const now = held.splice(0);
+      for (const answer of order === 'reverse' ? now.reverse() : now) answer();
+    },
+  };
+}
 
 /** An app-shaped server: the reservation route in front (by connection when `connections`), a plain listener behind. */
 async function listen(options: { connections: boolean; reserve?: Reserve; keepAliveMs?: number; perIpPerSec?: number }): Promise<Server> {
@@ -135,12 +154,16 @@ function reservation(options: { user?: string; key?: string; fields?: string[]; 
 
 const comparable = ({ headers: { date: _date, ...headers }, by: _by, ...rest }: Response) => ({ ...rest, headers });
 
+/** Requests the reader answers itself. */
+const answerable = fc.oneof(
+  fc.record({ user: fc.stringMatching(/^[a-z0-9]{1,8}$/), key: fc.constantFrom('good', 'nope', 'bad') }).map((o) => reservation(o)),
+  fc.constantFrom(reservation({ fields: ['authorization: Bearer good'], key: '' }), reservation({ fields: ['X-FORWARDED-FOR: 10.0.0.1', 'x-pad:   spaced value\t'] })),
+);
+
 /** Requests the reader answers and requests it hands over, all of them well-formed. */
 const wellFormed = fc.oneof(
-  fc.record({ user: fc.stringMatching(/^[a-z0-9]{1,8}$/), key: fc.constantFrom('good', 'nope', 'bad') }).map((o) => reservation(o)),
+  answerable,
   fc.constantFrom(
-    reservation({ fields: ['authorization: Bearer good'], key: '' }),
-    reservation({ fields: ['X-FORWARDED-FOR: 10.0.0.1', 'x-pad:   spaced value\t'] }),
     reservation({ campaign: 'bad{id}' }),
     Buffer.from('GET /healthz HTTP/1.1\r\nHost: shop\r\n\r\n'),
     Buffer.from('POST /api/v1/flash-sales/c1/reservations HTTP/1.1\r\nHost: shop\r\nX-Api-Key: good\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{"a":\r\n2\r\n1}\r\n0\r\n\r\n'),
@@ -149,17 +172,26 @@ const wellFormed = fc.oneof(
   ),
 );
 
-/** Well-formed requests, and requests node:http refuses. */
-const requests = fc.oneof(
-  wellFormed,
-  fc.constantFrom(
+/** Requests node:http refuses or closes after, and requests close to them it accepts. */
+const edges = fc.constantFrom(
     Buffer.from('POST /api/v1/flash-sales/c1/reservations HTTP/1.1\r\nHost: shop\r\nX-Api-Key: good\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\n{}'),
+    Buffer.from('POST /api/v1/flash-sales/c1/reservations HTTP/1.1\r\nHost: shop\r\nX-Api-Key: good\r\nContent-Length: 2\t\r\n\r\n{}'),
+    Buffer.from('POST /api/v1/flash-sales/c1/reservations HTTP/1.1\r\nHost: shop\r\nX-Api-Key: good\r\ncontent-length:2 \r\n\r\n{}'),
+    Buffer.from('POST /api/v1/flash-sales/c1/reservations HTTP/1.1\r\nHost: shop\r\nX-Api-Key: good\r\nContent-Length: 002\r\n\r\n{}'),
+    Buffer.from('POST /api/v1/flash-sales/c1/reservations HTTP/1.1\r\nHost:\r\nX-Api-Key: good\r\nContent-Length: 2\r\n\r\n{}'),
+    Buffer.from('POST /api/v1/flash-sales/c1/reservations HTTP/1.1\r\nHost: shop\r\nX-Api-Key: g\xe9\r\nContent-Length: 2\r\n\r\n{}', 'latin1'),
+    Buffer.from('POST /api/v1/flash-sales/c1/reservations HTTP/1.1\r\nHost: shop\r\nX-Api-Key: good\r\nX-Pad: a\x7fb\r\nContent-Length: 2\r\n\r\n{}', 'latin1'),
+    reservation({ fields: ['Proxy-Connection: close'] }),
+    reservation({ fields: ['Connection: close\xa0'] }),
+    reservation({ fields: ['Connection:\tkeep-alive ,\tclose'] }),
+    reservation({ fields: ['Keep-Alive: timeout=1'] }),
     Buffer.from('POST /api/v1/flash-sales/c1/reservations HTTP/1.1\r\nHost: shop\r\nX-Api-Key: good\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n'),
     Buffer.from('POST /api/v1/flash-sales/c1/reservations HTTP/1.1\r\nHost: shop\r\nX-Api-Key: a\r\n b\r\nContent-Length: 2\r\n\r\n{}'),
     Buffer.from('POST /api/v1/flash-sales/c1/reservations HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}'),
     reservation({ fields: ['Connection: close'] }),
-  ),
 );
+
+const requests = fc.oneof(wellFormed, edges);
 
 describe('installFastConnections', () => {
   it('answers every request, however its bytes are split, exactly as node:http with the fast path does', async () => {
@@ -176,11 +208,12 @@ describe('installFastConnections', () => {
     );
   });
 
-  it('answers well-formed requests pipelined in one write as node:http answers them one by one', async () => {
+  it('answers reservations pipelined in one write, and one more request of any kind, as node:http answers them one by one', async () => {
     const fast = await listen({ connections: true });
     const plain = await listen({ connections: false });
     await fc.assert(
-      fc.asyncProperty(fc.array(wellFormed, { minLength: 1, maxLength: 6 }), async (list) => {
+      fc.asyncProperty(fc.array(answerable, { minLength: 1, maxLength: 6 }), fc.option(requests), async (head, last) => {
+        const list = last ? [...head, last] : head;
         const mine = await exchange(fast, [Buffer.concat(list)], list.length);
         const theirs = await oneByOne(plain, list);
         expect(mine.responses.map(comparable)).toEqual(theirs.responses.map(comparable));
@@ -190,16 +223,12 @@ describe('installFastConnections', () => {
   });
 
   it('answers pipelined reservations in request order when their replies come back in reverse', async () => {
-    const waiting: (() => void)[] = [];
-    const server = await listen({
-      connections: true,
-      reserve: (campaignId, body) =>
-        new Promise((resolve) => {
-          waiting.push(() => resolve(echo(campaignId, body) as FlashReply));
-          if (waiting.length === 3) for (const release of waiting.reverse()) release();
-        }),
-    });
-    const { responses } = await exchange(server, [Buffer.concat(['a', 'b', 'c'].map((user) => reservation({ user })))], 3);
+    const service = heldReplies();
+    const server = await listen({ connections: true, reserve: service.reserve });
+    const answered = exchange(server, [Buffer.concat(['a', 'b', 'c'].map((user) => reservation({ user })))], 3);
+    await service.waiting(3);
+    service.release('reverse');
+    const { responses } = await answered;
     expect(responses.map((r) => JSON.parse(r.body).userId)).toEqual(['a', 'b', 'c']);
     expect(responses.map((r) => r.by)).toEqual(['reader', 'reader', 'reader']);
   });
@@ -236,6 +265,59 @@ describe('installFastConnections', () => {
     expect(closed).toBe(true);
     expect(responses).toHaveLength(1);
     expect(responses[0]?.headers.connection).toBe('close');
+  });
+
+  it('answers every pipelined reservation in flight when the server closes, closing the connection after the last', async () => {
+    const service = heldReplies();
+    const server = await listen({ connections: true, reserve: service.reserve });
+    const c = client(server);
+    const answered = c.send([Buffer.concat(['a', 'b', 'c'].map((user) => reservation({ user })))], 3);
+    await service.waiting(3);
+    servers.splice(servers.indexOf(server), 1);
+    const closed = new Promise((resolve) => server.close(resolve));
+    service.release();
+    await answered;
+    await closed;
+    expect(c.responses().map((r) => [JSON.parse(r.body).userId, r.headers.connection])).toEqual([
+      ['a', 'keep-alive'],
+      ['b', 'keep-alive'],
+      ['c', 'close'],
+    ]);
+  });
+
+  it('hands over a request that waited behind a slow reply even when the client half-closed meanwhile', async () => {
+    const service = heldReplies();
+    const server = await listen({ connections: true, reserve: service.reserve });
+    const clientErrors: Error[] = [];
+    server.on('clientError', (err: Error) => clientErrors.push(err));
+    const accepted = new Promise<Socket>((resolve) => server.once('connection', resolve));
+    const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+    let bytes = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => (bytes = Buffer.concat([bytes, chunk])));
+    const ended = new Promise((resolve) => socket.on('end', resolve));
+    socket.end(Buffer.concat([reservation({ user: 'a' }), Buffer.from('GET /x HTTP/1.1\r\nHost: shop\r\n\r\n')]));
+    const serverSide = await accepted;
+    await service.waiting(1);
+    // The reply is held until the server has read the FIN sent behind the requests.
+    const readState = serverSide as unknown as { _readableState: { ended: boolean } };
+    while (!readState._readableState.ended) await new Promise((resolve) => setImmediate(resolve));
+    service.release();
+    await ended;
+    expect(parseResponses(bytes).map((r) => [r.status, r.by])).toEqual([
+      [201, 'reader'],
+      [200, 'node:http'],
+    ]);
+    expect(clientErrors).toEqual([]);
+  });
+
+  it('times idle connections out from their first reply on, as node:http times them between requests', async () => {
+    const server = await listen({ connections: true, keepAliveMs: 4_000 });
+    const accepted = new Promise<Socket>((resolve) => server.once('connection', resolve));
+    const c = client(server);
+    const serverSide = await accepted;
+    expect(serverSide.timeout).toBeUndefined();
+    await c.send([reservation()], 1);
+    expect(serverSide.timeout).toBe(4_000);
   });
 
   it('lets the server close at once with idle connections still open here', async () => {

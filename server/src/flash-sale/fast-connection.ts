@@ -13,9 +13,10 @@ export interface ClientOf {
   socket: Socket;
 }
 
-/** A response in the connection's order; `text` is null until its reply is known. */
+/** A response in the connection's order; `reply` is null until it is known. */
 interface Slot {
-  text: string | null;
+  reply: FlashReply | null;
+  /** The request asked to close the connection after it. */
   close: boolean;
 }
 
@@ -40,9 +41,13 @@ export function installFastConnections(server: Server, route: ReservationRoute, 
 
   function serve(socket: Socket): void {
     const slots: Slot[] = [];
-    let handOffRest: Buffer | null = null;
+    let handingOff = false;
     let clientEnded = false;
-    let closing = false;
+    /** The client sent `Connection: close`: nothing after that request is read, as node:http does. */
+    let lastRequest = false;
+    /** A reply closed the connection: nothing more is written. */
+    let finished = false;
+    let idleTimer = false;
     open.add(socket);
     idle.add(socket);
 
@@ -53,40 +58,45 @@ export function installFastConnections(server: Server, route: ReservationRoute, 
     };
 
     const flush = (): void => {
-      if (socket.destroyed) return;
+      if (socket.destroyed || finished) return;
       let corked = false;
-      while (slots.length > 0 && (slots[0] as Slot).text !== null) {
+      while (slots.length > 0 && (slots[0] as Slot).reply !== null) {
         const slot = slots.shift() as Slot;
+        // A server that stopped listening is shutting down: the last reply queued closes the connection.
+        const close = slot.close || (slots.length === 0 && !handingOff && !server.listening);
         if (!corked) socket.cork();
         corked = true;
-        socket.write(slot.text as string);
-        if (slot.close) {
-          slots.length = 0;
-          socket.end();
+        socket.write(httpReply(slot.reply as FlashReply, { close, keepAliveMs: server.keepAliveTimeout }));
+        if (close) {
+          finished = true;
+          socket.uncork();
+          socket.destroySoon();
           return;
         }
       }
       if (corked) socket.uncork();
+      // Idle between requests is timed from the first reply on; before it, as on node:http, it is not.
+      if (!idleTimer && server.keepAliveTimeout > 0) socket.setTimeout(server.keepAliveTimeout);
+      idleTimer = true;
       if (slots.length > 0) return resumeIfRoom();
       idle.add(socket);
-      if (handOffRest) handOff(handOffRest);
+      if (handingOff) handOff();
       else if (clientEnded) socket.end();
       else resumeIfRoom();
     };
-    // A client that pipelines faster than it reads its answers is read no further until it catches up.
+    // A client that pipelines faster than it reads its answers is read no further until it catches up
+    // (checked after each read, so a read's worth of requests may queue beyond MAX_QUEUED).
     const full = (): boolean => slots.length >= MAX_QUEUED || socket.writableNeedDrain;
     const resumeIfRoom = (): void => {
-      if (socket.isPaused() && !handOffRest && !full()) socket.resume();
+      if (socket.isPaused() && !handingOff && !finished && !full()) socket.resume();
     };
 
     const answer = (scan: ScannedRequest, chunk: Buffer): void => {
-      const slot: Slot = { text: null, close: scan.close };
+      const slot: Slot = { reply: null, close: scan.close };
       slots.push(slot);
       idle.delete(socket);
       const fill = (reply: FlashReply): void => {
-        // A server that stopped listening is shutting down: close each connection after its reply.
-        slot.close ||= !server.listening;
-        slot.text = httpReply(reply, { close: slot.close, keepAliveSec: Math.floor(server.keepAliveTimeout / 1000) });
+        slot.reply = reply;
         flush();
       };
       const reply = replyTo(scan, chunk);
@@ -96,17 +106,18 @@ export function installFastConnections(server: Server, route: ReservationRoute, 
 
     const onData = (chunk: Buffer): void => {
       let offset = 0;
-      while (offset < chunk.length && !closing) {
+      while (offset < chunk.length && !lastRequest && !finished) {
         const scan = scanRequest(chunk, offset, scanLimits);
         if (scan.kind !== 'request') {
+          // The unread bytes go back into the stream at once, so a FIN behind them waits for node:http.
           socket.pause();
-          handOffRest = chunk.subarray(offset);
-          if (slots.length === 0) handOff(handOffRest);
+          if (offset < chunk.length) socket.unshift(chunk.subarray(offset));
+          handingOff = true;
+          if (slots.length === 0) handOff();
           return;
         }
         offset = scan.end;
-        // After `Connection: close` nothing more is read, as node:http does.
-        closing = scan.close;
+        lastRequest = scan.close;
         answer(scan, chunk);
       }
       if (full()) socket.pause();
@@ -122,20 +133,22 @@ export function installFastConnections(server: Server, route: ReservationRoute, 
     const onClose = (): void => void open.delete(socket);
     const onDrain = (): void => resumeIfRoom();
 
-    const handOff = (rest: Buffer): void => {
+    const handOff = (): void => {
       socket.off('data', onData).off('end', onEnd).off('timeout', onTimeout).off('error', onError).off('close', onClose).off('drain', onDrain);
       socket.setTimeout(0);
       open.delete(socket);
-      if (rest.length > 0) socket.unshift(rest);
       for (const listener of httpListeners) listener.call(server, socket);
       socket.resume();
     };
 
     socket.on('data', onData).on('end', onEnd).on('timeout', onTimeout).on('error', onError).on('close', onClose).on('drain', onDrain);
-    if (server.keepAliveTimeout > 0) socket.setTimeout(server.keepAliveTimeout);
   }
 
-  const accept: ConnectionListener = (socket) => serve(socket);
+  // A server that limits requests per socket counts them in node:http: its connections all go there.
+  const accept: ConnectionListener = (socket) => {
+    if (server.maxRequestsPerSocket) for (const listener of httpListeners) listener.call(server, socket);
+    else serve(socket);
+  };
   // Placed when the server starts listening, after whatever else listens for connections.
   server.on('listening', () => {
     const listeners = server.listeners('connection') as ConnectionListener[];

@@ -18,13 +18,14 @@ function httpDate(): string {
  * A whole HTTP/1.1 response for `reply`, with the fields node:http and the fast path on it send:
  * JSON body, no-store, nosniff, Content-Length, Date, Retry-After when set, and the connection's fate.
  */
-export function httpReply(reply: FlashReply, connection: { close: boolean; keepAliveSec: number }): string {
+export function httpReply(reply: FlashReply, connection: { close: boolean; keepAliveMs: number }): string {
   const body = JSON.stringify(reply.body);
   let head =
     `HTTP/1.1 ${reply.status} ${STATUS_CODES[reply.status] ?? 'Unknown'}\r\n` +
     `content-type: application/json; charset=utf-8\r\ncache-control: no-store\r\nx-content-type-options: nosniff\r\n` +
     `content-length: ${Buffer.byteLength(body)}\r\ndate: ${httpDate()}\r\n`;
   if (reply.retryAfterSec !== undefined) head += `retry-after: ${reply.retryAfterSec}\r\n`;
-  head += connection.close ? 'connection: close\r\n' : `connection: keep-alive\r\nkeep-alive: timeout=${connection.keepAliveSec}\r\n`;
+  if (connection.close) head += 'connection: close\r\n';
+  else head += connection.keepAliveMs > 0 ? `connection: keep-alive\r\nkeep-alive: timeout=${Math.floor(connection.keepAliveMs / 1000)}\r\n` : 'connection: keep-alive\r\n';
   return `${head}\r\n${body}`;
 }

@@ -26,7 +26,8 @@ const HEAD_END = Buffer.from('\r\n\r\n');
 const REQUEST_LINE = /^([A-Z]{1,16}) (\/[!-~]*) HTTP\/1\.1$/;
 /** token ":" OWS field-value, with field-value of HTAB, visible ASCII and obs-text only. */
 const FIELD = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*([\t\x20-\x7e\x80-\xff]*?)[ \t]*$/;
-const DIGITS = /^\d{1,6}$/;
+/** Content-Length as its whole raw value: digits after optional spaces, nothing after them (llhttp refuses a trailing tab). */
+const LENGTH_VALUE = /^ *(\d{1,6})$/;
 
 export interface ScanLimits {
   /** Largest head (request line and fields) read here; longer ones go to node:http. */
@@ -40,7 +41,7 @@ export interface ScanLimits {
 function hasCloseToken(value: string): boolean | 'upgrade' {
   let close = false;
   for (const part of value.toLowerCase().split(',')) {
-    const token = part.trim();
+    const token = part.replace(/^[ \t]+|[ \t]+$/g, '');
     if (token === 'upgrade') return 'upgrade';
     if (token === 'close') close = true;
   }
@@ -50,7 +51,7 @@ function hasCloseToken(value: string): boolean | 'upgrade' {
 /**
  * Recognises one request at `start` of `buf`: a recogniser, not a parser. It accepts only the plain
  * form (HTTP/1.1, origin-form target, one Host, at most one Content-Length of digits, no
- * Transfer-Encoding, Expect or Upgrade, no repeated credential or forwarding fields, no obs-fold,
+ * Transfer-Encoding, Expect, Upgrade or Proxy-Connection, no repeated credential or forwarding fields, no obs-fold,
  * CRLF line ends) and answers `other` for anything else, so node:http (llhttp, strict mode) parses
  * every request this reader is unsure of — a request's end is never judged differently by the two.
  */
@@ -79,10 +80,13 @@ export function scanRequest(buf: Buffer, start: number, limits: ScanLimits): Req
         if (host) return OTHER;
         host = true;
         break;
-      case 'content-length':
-        if (length !== undefined || !DIGITS.test(value)) return OTHER;
-        length = Number(value);
+      case 'content-length': {
+        const raw = LENGTH_VALUE.exec((lines[i] as string).slice('content-length:'.length));
+        if (length !== undefined || !raw) return OTHER;
+        length = Number(raw[1]);
         break;
+      }
+      case 'proxy-connection':
       case 'transfer-encoding':
       case 'expect':
       case 'upgrade':
