@@ -53,15 +53,15 @@ body{display:flex;flex-direction:column;overflow:hidden}
 header{display:flex;align-items:center;gap:2rem;padding:.5rem 1.5rem;background:#111a2e}h1{font-size:clamp(1.4rem,2vw,2.4rem);margin:0;flex:1}
 .status{padding:.2rem .9rem;border-radius:1rem;background:#5a2a2a;font-size:1.1rem}.status.ok{background:#1f5a35}#clock{font-variant-numeric:tabular-nums;font-size:clamp(1.2rem,1.8vw,2rem)}
 main{flex:1;min-height:0;display:flex;flex-direction:column;gap:.8rem;padding:.8rem 1.2rem}
-.tiles{display:grid;grid-template-columns:1.6fr repeat(5,1fr);gap:.8rem}
+.tiles{display:grid;grid-template-columns:1.6fr 1fr 1fr 1.4fr 1fr 1fr;gap:.8rem}
 .tile{background:#141d33;border-radius:.6rem;padding:.5rem 1rem;min-width:0}.tile h2,.panel h2{margin:0;font-size:clamp(.95rem,1.1vw,1.3rem);color:#8fa3c7;font-weight:500}
 .big{font-size:clamp(1.8rem,3vw,3.6rem);font-weight:700;font-variant-numeric:tabular-nums;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}#gmv{color:#ffd166}
 .grid{flex:1;min-height:0;display:grid;grid-template-columns:repeat(4,1fr);grid-template-rows:1fr 1fr;gap:.8rem}
-.panel{background:#141d33;border-radius:.6rem;padding:.6rem .9rem;display:flex;flex-direction:column;min-height:0;min-width:0}
+.panel{background:#141d33;border-radius:.6rem;padding:.6rem .9rem;display:flex;flex-direction:column;min-height:0;min-width:0;container-type:inline-size}
 .panel.wide{grid-column:span 2}.chart{flex:1;min-height:4rem}
 .stock-list{list-style:none;margin:.2rem 0 0;padding:0;font-size:clamp(1rem,1.2vw,1.5rem);font-variant-numeric:tabular-nums}
-.stock-list li{display:flex;gap:.5rem;align-items:baseline;padding:.1rem 0}.stock-list .sku{flex:1;color:#c9d4ea;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-.stock-list .left{font-size:1.35em;font-weight:700;color:#7ee2a8}.stock-list .left.out{color:#ff6b6b}.stock-list .of{color:#8fa3c7}.stock-list .when{color:#ffd166;text-align:right;white-space:nowrap}
+.stock-list li{display:flex;flex-wrap:wrap;gap:0 .5rem;align-items:baseline;padding:.1rem 0}.stock-list .sku{flex:1 1 6.5em;color:#c9d4ea;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.stock-list .left{font-size:1.35em;font-weight:700;color:#7ee2a8}.stock-list .left.out{color:#ff6b6b}.stock-list .of{color:#8fa3c7}.stock-list .when{color:#ffd166;text-align:right;white-space:nowrap;margin-left:auto}@container (max-width:30rem){.stock-list .when{flex-basis:100%}}
 .alerts{list-style:none;margin:.4rem 0;padding:0;flex:1;overflow:auto;font-size:clamp(1rem,1.2vw,1.4rem)}.alerts:empty::before{content:attr(data-empty);color:#5d6f92}
 .alerts li{padding:.25rem 0;border-bottom:1px solid #22304f}.alerts .sold_out,.alerts .budget_100,.alerts .error_spike{color:#ff6b6b}.alerts .low_stock,.alerts .budget_80{color:#ffd166}
 .kill button{margin:.3rem .3rem 0 0;padding:.5rem 1rem;font-size:1rem;background:#8b1e1e;color:#fff;border:0;border-radius:.4rem;cursor:pointer}

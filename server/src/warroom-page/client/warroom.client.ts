@@ -9,6 +9,7 @@ interface Chart {
   setOption(option: object, opts?: { notMerge?: boolean; lazyUpdate?: boolean }): void;
   resize(): void;
   clear(): void;
+  getWidth(): number;
 }
 declare const echarts: { init(el: HTMLElement, theme?: string): Chart };
 declare const io: (url: string, options: object) => Socket<LiveServerToClientEvents, LiveClientToServerEvents>;
@@ -47,9 +48,18 @@ function update(id: string, option: object): void {
   chart(id).setOption({ backgroundColor: 'transparent', animation: false, ...option }, { notMerge: false, lazyUpdate: true });
 }
 
+/** Shrinks a tile figure that is wider than its tile (a festival's GMV runs to ten digits), down to half size. */
+function fitFigure(el: HTMLElement): void {
+  el.style.fontSize = '';
+  const over = el.scrollWidth / Math.max(1, el.clientWidth);
+  if (over > 1) el.style.fontSize = `${Math.max(0.5, 1 / over) * parseFloat(getComputedStyle(el).fontSize)}px`;
+}
+
 function setText(id: string, text: string): void {
   const el = $(id);
-  if (el.textContent !== text) el.textContent = text;
+  if (el.textContent === text) return;
+  el.textContent = text;
+  if (el.classList.contains('big')) fitFigure(el);
 }
 
 /** Axis and label text large enough to read from across the room. */
@@ -57,15 +67,29 @@ const FONT = 15;
 const axis = (type: 'value' | 'category', extra: object = {}) => ({ type, axisLabel: { fontSize: FONT, color: '#b8c4dc' }, splitLine: { lineStyle: { color: '#22304f' } }, ...extra });
 const nameOf = (table: Record<string, string>, key: string) => table[key] ?? key;
 
-/** A share split: the ring on the left, a legend with each share on the right (outer labels get cut off on small panels). */
+/** The words a chart shows instead of an empty axis (hidden once it has data). */
+const emptyNote = (show: boolean, text: string, left: string | number = 'center') => ({ show, text, left, top: 'middle', textAlign: 'center', textVerticalAlign: 'middle', textStyle: { fontSize: FONT, fontWeight: 'normal', color: '#8fa3c7' } });
+
+/**
+ * A share split: the ring on the left and a legend with each share on the right (outer labels get cut
+ * off on small panels); on a narrow panel (a 720p screen) the legend goes under the ring instead.
+ */
 function pie(id: string, entries: MetricsSnapshot['regions'], names: Record<string, string>): void {
   const shown = entries.filter((r) => r.gmv > 0).slice(0, 8);
   const total = shown.reduce((sum, r) => sum + r.gmv, 0);
   const share = new Map(shown.map((r) => [nameOf(names, r.key), total > 0 ? r.gmv / total : 0]));
+  // Before the first sale the ring is an outline with the words in it, not a grey disc that reads as a share.
+  const empty = shown.length === 0;
+  const narrow = chart(id).getWidth() < 340;
+  const center = narrow ? ['50%', '34%'] : ['32%', '52%'];
+  const formatter = (name: string) => `${name}  ${((share.get(name) ?? 0) * 100).toFixed(0)}%`;
   update(id, {
     tooltip: { show: false },
-    legend: { orient: 'vertical', left: '60%', top: 'middle', itemGap: 8, textStyle: { fontSize: FONT, color: '#e8ecf5' }, formatter: (name: string) => `${name}  ${((share.get(name) ?? 0) * 100).toFixed(0)}%` },
-    series: [{ type: 'pie', radius: ['32%', '56%'], center: ['32%', '52%'], label: { show: false }, data: shown.map((r) => ({ name: nameOf(names, r.key), value: r.gmv / 100 })) }],
+    title: { ...emptyNote(empty, L.noSales, center[0]), top: center[1] },
+    legend: narrow
+      ? { orient: 'horizontal', left: 'center', top: '66%', itemGap: 6, itemWidth: 14, textStyle: { fontSize: FONT - 2, color: '#e8ecf5' }, formatter }
+      : { orient: 'vertical', left: '60%', top: 'middle', itemGap: 8, itemWidth: 25, textStyle: { fontSize: FONT, color: '#e8ecf5' }, formatter },
+    series: [{ type: 'pie', radius: narrow ? ['22%', '40%'] : ['32%', '56%'], center, label: { show: false }, showEmptyCircle: true, emptyCircleStyle: { color: 'transparent', borderColor: '#2c3d63', borderWidth: 2 }, data: shown.map((r) => ({ name: nameOf(names, r.key), value: r.gmv / 100 })) }],
   });
 }
 
@@ -83,7 +107,7 @@ function render(s: MetricsSnapshot): void {
   // Burn-down: share of each slot's stock still left (100% = untouched, 0 = sold out).
   // Before its first warm-up a slot has no stock reading: an empty bar marked "—", not a sold-out 0%.
   const left = s.stock.map((x) => (x.allocated > 0 && x.stockLeft !== null ? Math.round((x.stockLeft / x.allocated) * 100) : null));
-  update('chart-stock', { grid: { left: 8, right: 48, top: 4, bottom: 4, containLabel: true }, xAxis: axis('value', { max: 100, show: false }), yAxis: axis('category', { inverse: true, data: s.stock.map((x) => x.sku), axisTick: { show: false } }), series: [{ type: 'bar', barMaxWidth: 18, showBackground: true, backgroundStyle: { color: '#22304f' }, itemStyle: { color: '#7ee2a8' }, label: { show: true, position: 'right', fontSize: FONT, color: '#e8ecf5', formatter: (p: { dataIndex: number }) => (left[p.dataIndex] === null ? '—' : `${left[p.dataIndex]}%`) }, data: left.map((v) => v ?? 0) }] });
+  update('chart-stock', { title: emptyNote(s.stock.length === 0, L.noFlash), grid: { left: 8, right: 48, top: 4, bottom: 4, containLabel: true }, xAxis: axis('value', { max: 100, show: false }), yAxis: axis('category', { inverse: true, data: s.stock.map((x) => x.sku), axisTick: { show: false }, axisLine: { show: s.stock.length > 0 } }), series: [{ type: 'bar', barMaxWidth: 18, showBackground: true, backgroundStyle: { color: '#22304f' }, itemStyle: { color: '#7ee2a8' }, label: { show: true, position: 'right', fontSize: FONT, color: '#e8ecf5', formatter: (p: { dataIndex: number }) => (left[p.dataIndex] === null ? '—' : `${left[p.dataIndex]}%`) }, data: left.map((v) => v ?? 0) }] });
   const used = s.budget.total ? Math.min(100, (s.budget.spent / s.budget.total) * 100) : 0;
   const gaugeColor = used >= 100 ? '#ff6b6b' : used >= 80 ? '#ffd166' : '#7ee2a8';
   update('chart-budget', {
@@ -93,10 +117,12 @@ function render(s: MetricsSnapshot): void {
       pointer: { show: false }, axisTick: { show: false }, splitLine: { show: false }, axisLabel: { show: false },
       title: { show: true, offsetCenter: [0, '38%'], fontSize: FONT, color: '#8fa3c7' },
       detail: { valueAnimation: false, offsetCenter: [0, '-4%'], fontSize: 30, fontWeight: 700, color: '#e8ecf5', formatter: s.budget.total ? '{value}%' : L.unlimited },
-      data: [{ value: Math.round(used * 10) / 10, name: s.budget.total ? `${L.budgetUsed} ${yuan(s.budget.spent)} / ${yuan(s.budget.total)}` : '' }],
+      // Spent over total on two lines where one would run into the arc (a narrow panel).
+      data: [{ value: Math.round(used * 10) / 10, name: s.budget.total ? `${L.budgetUsed} ${yuan(s.budget.spent)}${chart('chart-budget').getWidth() < 340 ? '\n' : ' '}/ ${yuan(s.budget.total)}` : '' }],
     }],
   });
-  update('chart-top', { grid: { left: 8, right: 40, top: 4, bottom: 4, containLabel: true }, xAxis: axis('value', { show: false }), yAxis: axis('category', { inverse: true, data: s.topSkus.slice(0, 8).map((x) => x.key), axisTick: { show: false } }), series: [{ type: 'bar', barMaxWidth: 18, itemStyle: { color: '#5b8ff9' }, label: { show: true, position: 'right', fontSize: FONT, color: '#e8ecf5' }, data: s.topSkus.slice(0, 8).map((x) => x.orders) }] });
+  const top = s.topSkus.slice(0, 8);
+  update('chart-top', { title: emptyNote(top.length === 0, L.noSales), grid: { left: 8, right: 40, top: 4, bottom: 4, containLabel: true }, xAxis: axis('value', { show: false }), yAxis: axis('category', { inverse: true, data: top.map((x) => x.key), axisTick: { show: false }, axisLine: { show: top.length > 0 } }), series: [{ type: 'bar', barMaxWidth: 18, itemStyle: { color: '#5b8ff9' }, label: { show: true, position: 'right', fontSize: FONT, color: '#e8ecf5' }, data: top.map((x) => x.orders) }] });
   pie('chart-region', s.regions, boot.names.provinces);
   pie('chart-channel', s.channels, boot.names.channels);
 }
@@ -168,9 +194,10 @@ async function api(path: string, init: RequestInit = {}): Promise<Response> {
   return fetch(`/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers } });
 }
 
-/** The header names the theme as the studio does (its name in the kiosk language); the id stays when the theme cannot be read. */
+/** The header names the theme as the studio does (its name in the kiosk language); the id stays when the theme cannot be read, marked when there is none. */
 async function themeName(): Promise<void> {
   const res = await api(`/themes/${encodeURIComponent(boot.themeId)}`);
+  if (res.status === 404) setText('theme-name', `${boot.themeId} · ${L.noTheme}`);
   if (!res.ok) return;
   const detail = (await res.json()) as { theme?: { name: string; nameEn?: string } };
   const name = detail.theme ? (boot.lang === 'en' ? (detail.theme.nameEn ?? detail.theme.name) : detail.theme.name) : '';
@@ -330,7 +357,10 @@ async function signOut(): Promise<void> {
 
 ($('signin-form') as HTMLFormElement).addEventListener('submit', (event) => void signIn(event));
 $('signout').addEventListener('click', () => void signOut());
-window.addEventListener('resize', () => charts.forEach((c) => c.resize()));
+window.addEventListener('resize', () => {
+  charts.forEach((c) => c.resize());
+  document.querySelectorAll<HTMLElement>('.big').forEach(fitFigure);
+});
 tickClock();
 setInterval(tickClock, 1000);
 if (token) {
