@@ -78,4 +78,23 @@ describe('live: orders committed and cancelled over HTTP feed the war room', () 
     expect(await t.deps.db('order_facts').where({ order_id: 'race-1' }).first()).toMatchObject({ channel: 'mini_program', region: '44', total: 1100 });
     expect(((await t.deps.db('order_facts').where({ order_id: 'race-1' }).first()) as { cancelled_at: unknown }).cancelled_at).not.toBeNull();
   });
+
+  it('takes back a cancel served by another instance from the channel and region its commit counted, before the fact reached SQL', async () => {
+    t = await createTestApp({ modules: liveTestModules(100, 600_000) });
+    const other = await createTestApp({ shareWith: t, modules: liveTestModules(100, 600_000) });
+    try {
+      const sale = await watchedSale('c-far', 'buyer-3', [{ kind: 'campaign', id: 'c-far' }]);
+      const latest = () => sale.latest('campaign');
+      expect((await t.request.post('/api/v1/orders').set('X-Api-Key', sale.key).send({ orderId: 'far-1', ...sale.body })).status).toBe(200);
+      await waitFor('the snapshot counting the commit', async () => latest()?.orders === 1, 5000);
+      expect(await t.deps.db('order_facts').where({ order_id: 'far-1' }).first()).toBeUndefined();
+
+      expect((await other.request.post('/api/v1/orders/far-1/cancel').set('X-Api-Key', sale.key).send({})).status).toBe(200);
+      await waitFor('the snapshot without the cancelled order', async () => latest()?.orders === 0, 5000);
+      expect(latest()!.channels).toEqual([{ key: 'mini_program', gmv: 0, orders: 0 }]);
+      expect(latest()!.regions).toEqual([{ key: '44', gmv: 0, orders: 0 }]);
+    } finally {
+      await other.close();
+    }
+  });
 });

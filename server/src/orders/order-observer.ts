@@ -2,6 +2,7 @@ import type { AppDeps } from '../app/deps.js';
 import { recordOrderCancelled, recordOrderCommitted, recordOrderFailed } from '../live/order-hooks.js';
 import { liveRuntimeOf } from '../live/live-runtime.js';
 import type { CommitRequest } from '../pricing/quote-request.schema.js';
+import { findOrderOrigin } from './order.repo.js';
 import type { OrderResponse } from './order.schema.js';
 
 /** What happens around an order besides its own bookkeeping: the war room's aggregates and alerts. */
@@ -22,10 +23,10 @@ export function createLiveOrderObserver(deps: AppDeps): OrderObserver {
     },
     cancelled(order) {
       void (async () => {
-        // The cancel must decrement the splits the commit incremented: read where the order came from,
-        // from the war room's write-behind queue when the fact has not reached SQL yet.
-        const queued = liveRuntimeOf(deps)?.writer.queuedFact(order.orderId);
-        const fact = queued ?? (await deps.db('order_facts').where({ order_id: order.orderId }).first<{ channel: string; region: string } | undefined>());
+        // The cancel must decrement the splits the commit incremented: where the order came from is on
+        // its row (any instance reads it at once); orders older than that column have only their fact.
+        const origin = await findOrderOrigin(deps.db, order.orderId);
+        const fact = origin ? { channel: origin.channel, region: origin.province } : (liveRuntimeOf(deps)?.writer.queuedFact(order.orderId) ?? (await deps.db('order_facts').where({ order_id: order.orderId }).first<{ channel: string; region: string } | undefined>()));
         await recordOrderCancelled(deps, {
           order,
           channel: fact?.channel ?? 'unknown',

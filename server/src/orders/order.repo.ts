@@ -46,16 +46,29 @@ function emptyResult(): QuoteResult {
   return { lines: [], totals: zero, applied: [], notApplied: [], coupons: { applied: [], rejected: [] }, points: { requested: 0, used: 0, amount: 0, reason: null }, upsell: [] };
 }
 
+export async function findOrderOrigin(db: Db, orderId: string): Promise<OrderOrigin | null> {
+  const row = await db('orders').where({ order_id: orderId }).first<{ channel: string | null; province: string | null } | undefined>('channel', 'province');
+  return row?.channel ? { channel: row.channel, province: row.province } : null;
+}
+
 export async function findOrder(db: Db, orderId: string): Promise<StoredOrder | null> {
   const row = await db<OrderRow>('orders').where({ order_id: orderId }).first();
   return row ? toStored(row) : null;
 }
 
+/** Where an order came from, kept on its row for the war room's splits (null on orders older than it). */
+export interface OrderOrigin {
+  channel: string;
+  province: string | null;
+}
+
 /** Inserts the pending claim row; the unique order id makes exactly one caller the committer. */
-export async function insertClaim(db: Db, orderId: string, userId: string, now: number): Promise<void> {
+export async function insertClaim(db: Db, orderId: string, userId: string, now: number, origin: OrderOrigin): Promise<void> {
   await db('orders').insert({
     order_id: orderId,
     user_id: userId,
+    channel: origin.channel,
+    province: origin.province,
     status: 'pending',
     subtotal: 0,
     discount: 0,

@@ -88,7 +88,7 @@ export function createOrderService(deps: OrderDeps): OrderService {
         return order;
       }
       try {
-        await insertClaim(db, request.orderId, request.userId, clock.now());
+        await insertClaim(db, request.orderId, request.userId, clock.now(), { channel: request.channel, province: request.region.province ?? null });
         return null;
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;

@@ -170,7 +170,7 @@ describe('orders: claims left by a dead commit', () => {
     t = await createTestApp();
     const limits = createLimitsStore(t.deps);
     const plan = { orderId: 'dead:attempt', entries: [{ key: limitKeys.budget('x'), amount: 100, cap: 1000 }] };
-    await insertClaim(t.deps.db, 'dead', 'ghost', t.clock.now());
+    await insertClaim(t.deps.db, 'dead', 'ghost', t.clock.now(), { channel: 'app', province: null });
     await savePendingPlan(t.deps.db, 'dead', plan);
     // Consumed, or already counted by a first-use restore of the Redis counters from this saved plan.
     expect(['consumed', 'duplicate']).toContain((await limits.consume(plan)).status);

@@ -5,6 +5,7 @@ import * as ordersCoupons from './0003_orders_coupons.js';
 import * as flashGroupInventory from './0004_flash_group_inventory.js';
 import * as eventsMetrics from './0005_events_metrics.js';
 import * as membersPoints from './0006_members_points.js';
+import * as orderOrigin from './0007_order_origin.js';
 
 /** One migration: a name (sorted, never renamed) and its up/down. */
 export interface Migration {
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   { name: '0004_flash_group_inventory', up: flashGroupInventory.up, down: flashGroupInventory.down },
   { name: '0005_events_metrics', up: eventsMetrics.up, down: eventsMetrics.down },
   { name: '0006_members_points', up: membersPoints.up, down: membersPoints.down },
+  { name: '0007_order_origin', up: orderOrigin.up, down: orderOrigin.down },
 ];
