@@ -10,7 +10,7 @@ const reports = join(root, '.vitest-reports');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
-/** @type {{name: string, kind: 'vitest' | 'playwright', cwd: string, args: string[], env?: Record<string,string>}[]} */
+/** @type {{name: string, kind: 'vitest' | 'playwright', cwd: string, args: string[], env?: Record<string,string>, node?: string}[]} */
 const suites = [
   { name: 'unit', kind: 'vitest', cwd: root, args: ['run'] },
   // The server's integration tests, twice: embedded (SQLite + in-process stores) and on throwaway
@@ -21,6 +21,14 @@ const suites = [
   // (e2e/support/global-setup.ts); needs the studio's web build (`pnpm run build`) first.
   { name: 'e2e', kind: 'playwright', cwd: join(root, 'e2e'), args: [] },
 ];
+
+// Users run Node 22/24 LTS: where a Node 24 is provided (`.ci/run` installs one into .cache/node24),
+// the unit suite runs again on it. The one file that opens SQLite is left out there: better-sqlite3's
+// binary is built for the Node that installed the dependencies (a user's install builds it for theirs).
+const node24 = process.env.PROMO_NODE24_BIN;
+if (node24) {
+  suites.splice(1, 0, { name: 'unit-node24', kind: 'vitest', cwd: root, args: ['run'], env: { PATH: `${node24}:${process.env.PATH}`, PROMO_UNIT_WITHOUT_SQLITE: 'true' }, node: 'v24.' });
+}
 
 const only = process.argv.slice(2);
 let passed = 0;
@@ -35,6 +43,15 @@ for (const suite of suites.filter((s) => only.length === 0 || only.includes(s.na
       ? ['exec', 'vitest', ...suite.args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]
       : ['exec', 'playwright', 'test', ...suite.args, '--reporter=list,json'];
   const env = { ...process.env, ...suite.env };
+  if (suite.node) {
+    const version = spawnSync('node', ['--version'], { env, encoding: 'utf8' }).stdout.trim();
+    if (!version.startsWith(suite.node)) {
+      problems.push(`${suite.name}: wants node ${suite.node}x, found ${version || 'none'}`);
+      failed += 1;
+      continue;
+    }
+    console.log(`  on node ${version}`);
+  }
   if (suite.kind === 'playwright') env.PLAYWRIGHT_JSON_OUTPUT_NAME = out;
   const run = spawnSync('pnpm', args, { cwd: suite.cwd, stdio: 'inherit', env });
   const counts = existsSync(out) ? readCounts(suite.kind, out) : null;
