@@ -23,11 +23,13 @@ const suites = [
 ];
 
 // Users run Node 22/24 LTS: where a Node 24 is provided (`.ci/run` installs one into .cache/node24),
-// the unit suite runs again on it. The one file that opens SQLite is left out there: better-sqlite3's
-// binary is built for the Node that installed the dependencies (a user's install builds it for theirs).
+// the unit suite and the embedded integration suite run again on it (SQLite through better-sqlite3 13,
+// which the server loads on Node >= 22; server/src/db/create-db.ts).
 const node24 = process.env.PROMO_NODE24_BIN;
 if (node24) {
-  suites.splice(1, 0, { name: 'unit-node24', kind: 'vitest', cwd: root, args: ['run'], env: { PATH: `${node24}:${process.env.PATH}`, PROMO_UNIT_WITHOUT_SQLITE: 'true' }, node: 'v24.' });
+  const env = { PATH: `${node24}:${process.env.PATH}` };
+  suites.splice(1, 0, { name: 'unit-node24', kind: 'vitest', cwd: root, args: ['run'], env, node: 'v24.' });
+  suites.splice(3, 0, { name: 'integration-embedded-node24', kind: 'vitest', cwd: root, args: ['run', '-c', 'server/vitest.integration.config.ts'], env: { ...env, PROMO_BACKEND: 'embedded' }, node: 'v24.' });
 }
 
 const only = process.argv.slice(2);

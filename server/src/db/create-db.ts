@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import knex, { type Knex } from 'knex';
 import type { Config } from '../config/config.schema.js';
@@ -22,9 +23,28 @@ export function createDb(config: Pick<Config, 'DATA_DIR' | 'DATABASE_URL' | 'DB_
   return createSqliteDb(sqliteFile(config));
 }
 
+const require = createRequire(import.meta.url);
+
+/**
+ * The SQLite driver for this Node: better-sqlite3 13 (N-API, installed as better-sqlite3-napi) on
+ * Node >= 22, since 12.x can abort the process at teardown on Node 24 (its statements' destructors run
+ * after Node's environment is gone); 12.x on Node 20, where 13.x does not load. Same API for knex.
+ */
+export function sqliteDriverName(nodeVersion = process.versions.node): 'better-sqlite3' | 'better-sqlite3-napi' {
+  return Number(nodeVersion.split('.')[0]) >= 22 ? 'better-sqlite3-napi' : 'better-sqlite3';
+}
+
+/** knex's better-sqlite3 dialect, loading the driver `sqliteDriverName` picks. */
+const KnexBetterSqlite3 = require('knex/lib/dialects/better-sqlite3/index.js') as typeof Knex.Client;
+class SqliteClient extends KnexBetterSqlite3 {
+  _driver(): unknown {
+    return require(sqliteDriverName()) as unknown;
+  }
+}
+
 export function createSqliteDb(filename: string): Knex {
   return knex({
-    client: 'better-sqlite3',
+    client: SqliteClient,
     connection: { filename },
     useNullAsDefault: true,
     pool: {
@@ -70,5 +90,10 @@ export function createMysqlDb(url: string, poolMax: number): Knex {
 
 /** True for the MySQL/MariaDB client (for the rare dialect-specific statement). */
 export function isMysql(db: Knex): boolean {
-  return db.client.config.client === 'mysql2';
+  return driverOf(db) === 'mysql2';
+}
+
+/** The driver knex talks to: 'better-sqlite3' (either major version) or 'mysql2'. */
+export function driverOf(db: Knex | Knex.Transaction): string {
+  return String((db.client as { driverName?: unknown }).driverName);
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import { driverOf } from '../db/create-db.js';
 import { ReservationStatusSchema, type Reservation } from './reservation.schema.js';
 import type { SaleItemRef } from './sale-item.js';
 
@@ -75,7 +76,7 @@ const preparedInserts = new WeakMap<SqliteConnection, SqliteStatement>();
  * (~3 µs a row of 11 on SQLite); MariaDB keeps knex.raw with the cached SQL text.
  */
 async function sqliteConnectionOf(trx: Knex | Knex.Transaction): Promise<SqliteConnection | null> {
-  if (String(trx.client.config.client) !== 'better-sqlite3' || !('isTransaction' in trx) || !trx.isTransaction) return null;
+  if (driverOf(trx) !== 'better-sqlite3' || !('isTransaction' in trx) || !trx.isTransaction) return null;
   const conn: unknown = await trx.client.acquireConnection();
   return isSqliteConnection(conn) ? conn : null;
 }
@@ -109,7 +110,7 @@ function bindingsOf(reservations: readonly Reservation[], now: number): (string 
  * expired. A final status never moves back.
  */
 export async function saveReservations(trx: Knex | Knex.Transaction, reservations: readonly Reservation[], now: number): Promise<void> {
-  const client = String(trx.client.config.client);
+  const client = driverOf(trx);
   const sqlite = await sqliteConnectionOf(trx);
   if (sqlite) {
     const insert = rowInsert(sqlite);
