@@ -11,7 +11,7 @@ rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
 /** @type {{name: string, kind: 'vitest' | 'playwright', cwd: string, args: string[], env?: Record<string,string>, node?: string}[]} */
-const suites = [
+const baseSuites = [
   { name: 'unit', kind: 'vitest', cwd: root, args: ['run'] },
   // The server's integration tests, twice: embedded (SQLite + in-process stores) and on throwaway
   // MariaDB + Redis started by server/test/global-setup.ts (a service that fails to start fails the suite).
@@ -23,14 +23,11 @@ const suites = [
 ];
 
 // Users run Node 22/24 LTS: where a Node 24 is provided (`.ci/run` installs one into .cache/node24),
-// the unit suite and the embedded integration suite run again on it (SQLite through better-sqlite3 13,
-// which the server loads on Node >= 22; server/src/db/create-db.ts).
+// the unit suite and the embedded integration suite run again on it, each right after its twin (SQLite
+// through better-sqlite3 13, which the server loads on Node >= 22; server/src/db/create-db.ts).
 const node24 = process.env.PROMO_NODE24_BIN;
-if (node24) {
-  const env = { PATH: `${node24}:${process.env.PATH}` };
-  suites.splice(1, 0, { name: 'unit-node24', kind: 'vitest', cwd: root, args: ['run'], env, node: 'v24.' });
-  suites.splice(3, 0, { name: 'integration-embedded-node24', kind: 'vitest', cwd: root, args: ['run', '-c', 'server/vitest.integration.config.ts'], env: { ...env, PROMO_BACKEND: 'embedded' }, node: 'v24.' });
-}
+const onNode24 = (suite) => ({ ...suite, name: `${suite.name}-node24`, env: { ...suite.env, PATH: `${node24}:${process.env.PATH}` }, node: 'v24.' });
+const suites = baseSuites.flatMap((suite) => (node24 && ['unit', 'integration-embedded'].includes(suite.name) ? [suite, onNode24(suite)] : [suite]));
 
 const only = process.argv.slice(2);
 let passed = 0;

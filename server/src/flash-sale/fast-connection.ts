@@ -35,8 +35,8 @@ const MAX_QUEUED = 64;
  */
 export function installFastConnections(server: Server, route: ReservationRoute, clientIp: (client: ClientOf) => string): void {
   let httpListeners: ConnectionListener[] = [];
-  const open = new Set<Socket>();
-  const idle = new WeakSet<Socket>();
+  /** The connections read here, with their unanswered requests (none: idle). */
+  const open = new Map<Socket, readonly Slot[]>();
   const scanLimits: ScanLimits = { maxHead: MAX_HEAD, maxBody: MAX_RESERVE_BODY, target: (method, url) => route.match(method, url) };
 
   function serve(socket: Socket): void {
@@ -47,9 +47,7 @@ export function installFastConnections(server: Server, route: ReservationRoute, 
     let lastRequest = false;
     /** A reply closed the connection: nothing more is written. */
     let finished = false;
-    let idleTimer = false;
-    open.add(socket);
-    idle.add(socket);
+    open.set(socket, slots);
 
     const replyTo = (scan: ScannedRequest, chunk: Buffer): FlashReply | Promise<FlashReply> => {
       const limited = route.limitClient(() => clientIp({ headers: scan.forwardedFor === undefined ? {} : { 'x-forwarded-for': scan.forwardedFor }, socket }));
@@ -76,10 +74,8 @@ export function installFastConnections(server: Server, route: ReservationRoute, 
       }
       if (corked) socket.uncork();
       // Idle between requests is timed from the first reply on; before it, as on node:http, it is not.
-      if (!idleTimer && server.keepAliveTimeout > 0) socket.setTimeout(server.keepAliveTimeout);
-      idleTimer = true;
+      if (socket.timeout === undefined && server.keepAliveTimeout > 0) socket.setTimeout(server.keepAliveTimeout);
       if (slots.length > 0) return resumeIfRoom();
-      idle.add(socket);
       if (handingOff) handOff();
       else if (clientEnded) socket.end();
       else resumeIfRoom();
@@ -94,7 +90,6 @@ export function installFastConnections(server: Server, route: ReservationRoute, 
     const answer = (scan: ScannedRequest, chunk: Buffer): void => {
       const slot: Slot = { reply: null, close: scan.close };
       slots.push(slot);
-      idle.delete(socket);
       const fill = (reply: FlashReply): void => {
         slot.reply = reply;
         flush();
@@ -163,10 +158,10 @@ export function installFastConnections(server: Server, route: ReservationRoute, 
   const closeAll = server.closeAllConnections.bind(server);
   server.closeIdleConnections = () => {
     closeIdle();
-    for (const socket of open) if (idle.has(socket)) socket.destroy();
+    for (const [socket, unanswered] of open) if (unanswered.length === 0) socket.destroy();
   };
   server.closeAllConnections = () => {
     closeAll();
-    for (const socket of open) socket.destroy();
+    for (const socket of open.keys()) socket.destroy();
   };
 }

@@ -1,15 +1,14 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { FlashReply } from './flash-outcome.js';
+import { JSON_REPLY_FIELDS } from './http-reply.js';
 import { apiKeyFrom, MAX_RESERVE_BODY, TOO_LARGE, type ReservationRoute } from './reservation-route.js';
 
 export type FastPathHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 
-/** Written once per response as a flat array: no per-header validation calls or header object. */
-const BASE_HEADERS = ['content-type', 'application/json; charset=utf-8', 'cache-control', 'no-store', 'x-content-type-options', 'nosniff'];
-
 function send(res: ServerResponse, reply: FlashReply): void {
   const body = JSON.stringify(reply.body);
-  const headers = [...BASE_HEADERS, 'content-length', String(Buffer.byteLength(body))];
+  // A flat array: no per-header validation calls or header object.
+  const headers: string[] = [...JSON_REPLY_FIELDS, 'content-length', String(Buffer.byteLength(body))];
   if (reply.retryAfterSec !== undefined) headers.push('retry-after', String(reply.retryAfterSec));
   res.writeHead(reply.status, headers);
   res.end(body);

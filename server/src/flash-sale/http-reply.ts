@@ -1,6 +1,10 @@
 import { STATUS_CODES } from 'node:http';
 import type { FlashReply } from './flash-outcome.js';
 
+/** The fields every flash reply carries besides its length, as name/value pairs (node:http's writeHead takes this flat list). */
+export const JSON_REPLY_FIELDS = ['content-type', 'application/json; charset=utf-8', 'cache-control', 'no-store', 'x-content-type-options', 'nosniff'] as const;
+const FIXED_FIELDS = JSON_REPLY_FIELDS.reduce((text, part, i) => text + (i % 2 === 0 ? part + ': ' : part + '\r\n'), '');
+
 let dateSecond = -1;
 let dateValue = '';
 
@@ -21,8 +25,7 @@ function httpDate(): string {
 export function httpReply(reply: FlashReply, connection: { close: boolean; keepAliveMs: number }): string {
   const body = JSON.stringify(reply.body);
   let head =
-    `HTTP/1.1 ${reply.status} ${STATUS_CODES[reply.status] ?? 'Unknown'}\r\n` +
-    `content-type: application/json; charset=utf-8\r\ncache-control: no-store\r\nx-content-type-options: nosniff\r\n` +
+    `HTTP/1.1 ${reply.status} ${STATUS_CODES[reply.status] ?? 'Unknown'}\r\n${FIXED_FIELDS}` +
     `content-length: ${Buffer.byteLength(body)}\r\ndate: ${httpDate()}\r\n`;
   if (reply.retryAfterSec !== undefined) head += `retry-after: ${reply.retryAfterSec}\r\n`;
   if (connection.close) head += 'connection: close\r\n';
